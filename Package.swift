@@ -1,0 +1,45 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "petition",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "petition", targets: ["PetitionCLI"]),
+        .executable(name: "petition-corpus", targets: ["PetitionCorpus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // ICU behind a C API with no ICU types: Swift modules that see Foundation
+        // cannot import system ICU headers (they clash with _FoundationICU).
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
+        // Text analysis: normalization, segmentation, lexicon, canonical identifiers. No SQLite.
+        .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt")]),
+        // Storage and search: SQLite through GRDB, the FTS5 tokenizer, import.
+        .target(
+            name: "PetitionStore",
+            dependencies: ["PetitionText", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        // Duplicate scoring and clustering.
+        .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"]),
+        // The command line: parses arguments, prints.
+        .executableTarget(
+            name: "PetitionCLI",
+            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Synthetic corpus generator with ground truth (no project dependencies).
+        .executableTarget(name: "PetitionCorpus"),
+        .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"]),
+        .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup"]),
+        .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI"]),
+    ]
+)

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PetitionStore
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "导入信访件（或 --backlog 导入积案），JSON Lines 或 CSV（UTF-8 / GB18030），按编号更新")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "文件内容为信访积案")
+    var backlog = false
+
+    @Argument(help: "要导入的文件")
+    var files: [String]
+
+    func run() throws {
+        let store = try openStore(global)
+        let terminal = Terminal.current
+        var total = ImportSummary()
+        for file in files {
+            let records: [RawRecord]
+            do {
+                records = try RecordFile.records(path: file)
+            } catch {
+                throw UserError(message: "\(error)")
+            }
+            let bar = ProgressBar(label: (file as NSString).lastPathComponent)
+            var summary = try Importer(store: store).importRecords(
+                records, kind: backlog ? .backlogCases : .petitions, progress: bar.update)
+            bar.finish()
+            summary.rejected = summary.rejected.map { error in
+                var error = error
+                error.file = file
+                return error
+            }
+            total += summary
+        }
+        if global.json {
+            terminal.print(jsonLine([
+                "added": total.added, "updated": total.updated, "unchanged": total.unchanged,
+                "rejected": total.rejected.map { error -> [String: Any] in
+                    ["file": orNull(error.file), "line": orNull(error.line), "id": orNull(error.recordID),
+                     "field": orNull(error.field), "message": error.message]
+                },
+            ]))
+        } else {
+            terminal.print("新增 \(total.added) 条，更新 \(total.updated) 条，未变 \(total.unchanged) 条，拒收 \(total.rejected.count) 条")
+            for error in total.rejected.prefix(200) { terminal.printError("拒收：\(error)") }
+            if total.rejected.count > 200 { terminal.printError("……另有 \(total.rejected.count - 200) 条拒收未列出（用 --json 查看全部）") }
+        }
+        if !total.rejected.isEmpty { throw ExitCode(1) }
+    }
+}
+
+func openStore(_ global: GlobalOptions) throws -> PetitionStore {
+    do {
+        return try PetitionStore(path: global.databasePath)
+    } catch let error as PetitionStore.StoreError {
+        throw UserError(message: error.description)
+    }
+}

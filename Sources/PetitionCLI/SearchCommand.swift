@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import PetitionStore
+import PetitionText
+
+struct SearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "中文全文检索：空格分隔表示同时包含，\"...\" 为短语，-词 表示排除，OR 表示任一")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(parsing: .allUnrecognized, help: "检索词（-词 表示排除）")
+    var query: [String]
+
+    @Option(help: "地区：省、市、区县名称或行政区划代码前缀") var region: String?
+    @Option(help: "问题类别") var category: String?
+    @Option(help: "信访层级：县级 市级 省级 国家级") var level: String?
+    @Option(help: "渠道：来信 来访 网上信访 电话") var channel: String?
+    @Option(help: "起始日期（含）") var from: String?
+    @Option(help: "截止日期（含）") var to: String?
+    @Option(help: "信访人姓名、身份证号或电话") var petitioner: String?
+    @Option(help: "返回条数") var limit = 20
+    @Option(help: "跳过条数") var offset = 0
+
+    func run() throws {
+        let text = query.joined(separator: " ")
+        var request: SearchRequest
+        do {
+            request = SearchRequest(query: try SearchQuery(parsing: text))
+        } catch .noSearchableTerm {
+            throw UserError(message: "查询「\(text)」中没有可检索的字词")
+        } catch .onlyExclusions {
+            throw UserError(message: "查询「\(text)」只有排除词，至少需要一个检索词")
+        }
+        if let level, !Petition.levels.contains(level) {
+            throw UserError(message: "--level 应为 \(Petition.levels.joined(separator: "、"))")
+        }
+        if let channel, !Petition.channels.contains(channel) {
+            throw UserError(message: "--channel 应为 \(Petition.channels.joined(separator: "、"))")
+        }
+        guard limit >= 0, offset >= 0 else { throw UserError(message: "--limit 与 --offset 不能为负数") }
+        request.region = region
+        request.category = category
+        request.level = level
+        request.channel = channel
+        request.from = try parseDate(from, option: "--from")
+        request.to = try parseDate(to, option: "--to")
+        request.petitioner = petitioner
+        request.limit = limit
+        request.offset = offset
+        let result = try openStore(global).search(request)
+        let terminal = Terminal.current
+        if global.json {
+            for hit in result.hits {
+                terminal.print(jsonLine([
+                    "id": hit.id, "received_at": hit.receivedAt, "channel": orNull(hit.channel),
+                    "level": orNull(hit.level), "region": hit.region, "category": orNull(hit.category),
+                    "title": plain(hit.title), "snippet": marked(hit.snippet, start: "【", end: "】"),
+                    "score": -hit.rank,
+                ]))
+            }
+            return
+        }
+        let (start, end) = terminal.isInteractive ? ("\u{1B}[1;31m", "\u{1B}[0m") : ("【", "】")
+        terminal.print("共找到 \(result.total) 件，显示第 \(min(offset + 1, result.total))–\(min(offset + result.hits.count, result.total)) 件")
+        guard !result.hits.isEmpty else { return }
+        let rows = result.hits.map { hit in
+            [hit.id, hit.receivedAt, hit.level ?? "", hit.channel ?? "", hit.region, plain(hit.title)]
+        }
+        let lines = table(header: ["编号", "受理日期", "层级", "渠道", "地区", "标题"], rows: rows,
+                          maxWidths: [16, 10, 6, 8, 24, 40])
+        terminal.print(lines[0])
+        terminal.print(lines[1])
+        for (line, hit) in zip(lines.dropFirst(2), result.hits) {
+            terminal.print(line)
+            terminal.print("    " + marked(hit.snippet, start: start, end: end))
+        }
+    }
+}
+
+func parseDate(_ text: String?, option: String) throws -> CalendarDate? {
+    guard let text else { return nil }
+    guard let date = CalendarDate(parsing: text) else {
+        throw UserError(message: "\(option) 不是有效日期：\(text)")
+    }
+    return date
+}
+
+private func plain(_ text: String) -> String {
+    text.replacingOccurrences(of: SearchHit.highlightStart, with: "").replacingOccurrences(of: SearchHit.highlightEnd, with: "")
+}
+
+private func marked(_ text: String, start: String, end: String) -> String {
+    text.replacingOccurrences(of: SearchHit.highlightStart, with: start)
+        .replacingOccurrences(of: SearchHit.highlightEnd, with: end)
+        .replacingOccurrences(of: "\n", with: " ")
+}

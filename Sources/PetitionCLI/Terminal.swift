@@ -1,0 +1,108 @@
+import Foundation
+
+/// What the output stream can show: colour and a live progress bar only on a terminal.
+struct Terminal {
+    let isInteractive: Bool
+    let errorIsInteractive: Bool
+
+    static let current = Terminal(isInteractive: isatty(STDOUT_FILENO) == 1,
+                                  errorIsInteractive: isatty(STDERR_FILENO) == 1)
+
+    func print(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    func printError(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// A one-line progress bar with rate and ETA, drawn on standard error when it is
+/// a terminal, silent otherwise so that piped output stays clean.
+final class ProgressBar {
+    private let label: String
+    private let enabled: Bool
+    private let started = Date()
+    private var lastDrawn = Date.distantPast
+
+    init(label: String, terminal: Terminal = .current) {
+        self.label = label
+        enabled = terminal.errorIsInteractive
+    }
+
+    func update(done: Int, total: Int) {
+        guard enabled, total > 0 else { return }
+        let now = Date()
+        guard done == total || now.timeIntervalSince(lastDrawn) > 0.1 else { return }
+        lastDrawn = now
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let rate = Double(done) / elapsed
+        let remaining = rate > 0 ? Double(total - done) / rate : 0
+        let width = 30
+        let filled = min(width, width * done / total)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = String(format: "\r%@ %@ %d/%d  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, done, total, rate, remaining)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+}
+
+/// Display width: East Asian wide and full-width characters take two columns.
+func displayWidth(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { width, scalar in
+        let value = scalar.value
+        if value < 0x20 || (0x300...0x36F).contains(value) { return width }
+        let wide = (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value)
+            || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+            || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+            || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1FAFF).contains(value)
+            || (0x20000...0x3FFFD).contains(value)
+        return width + (wide ? 2 : 1)
+    }
+}
+
+/// Pads or truncates to a display width.
+func fit(_ text: String, width: Int) -> String {
+    var result = ""
+    var used = 0
+    for character in text {
+        let characterWidth = displayWidth(String(character))
+        if used + characterWidth > width {
+            if used < width { result += String(repeating: " ", count: width - used) }
+            return result
+        }
+        result.append(character)
+        used += characterWidth
+    }
+    return result + String(repeating: " ", count: width - used)
+}
+
+/// Renders rows as an aligned table by display width.
+func table(header: [String], rows: [[String]], maxWidths: [Int]) -> [String] {
+    var widths = header.map(displayWidth)
+    for row in rows {
+        for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
+    }
+    widths = zip(widths, maxWidths).map { min($0, $1) }
+    func render(_ row: [String]) -> String {
+        zip(row, widths).map { fit($0, width: $1) }.joined(separator: "  ")
+            .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+    }
+    return [render(header), widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")] + rows.map(render)
+}
+
+/// JSON text of a value made of dictionaries, arrays, strings, numbers and nulls, with sorted keys.
+func jsonLine(_ object: Any) -> String {
+    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+    else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// A JSON null for a missing value.
+func orNull(_ value: (any Sendable)?) -> Any {
+    value ?? NSNull()
+}

@@ -1,0 +1,1 @@
+// Repeat detection lives here.

@@ -1,0 +1,65 @@
+import GRDB
+
+/// The database schema, as GRDB migrations: each one runs once, in order, in
+/// its own transaction, so a database is never left half-migrated.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: petitions, petitioners, backlog cases, full-text index") { db in
+            try db.execute(sql: """
+                CREATE TABLE petition (
+                    rowid INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL UNIQUE,
+                    received_at TEXT NOT NULL,
+                    channel TEXT, level TEXT,
+                    province TEXT, city TEXT, county TEXT, region_code TEXT,
+                    headcount INTEGER, respondent TEXT, category TEXT,
+                    title TEXT, content TEXT NOT NULL,
+                    record_hash TEXT NOT NULL,
+                    imported_at TEXT NOT NULL
+                );
+                CREATE INDEX petition_received_at ON petition(received_at);
+                CREATE INDEX petition_region_code ON petition(region_code);
+                CREATE INDEX petition_category ON petition(category);
+                CREATE INDEX petition_level ON petition(level);
+                CREATE INDEX petition_channel ON petition(channel);
+                CREATE INDEX petition_place ON petition(province, city, county);
+
+                CREATE TABLE petitioner (
+                    petition_rowid INTEGER NOT NULL REFERENCES petition(rowid) ON DELETE CASCADE,
+                    position INTEGER NOT NULL,
+                    name TEXT, id_number TEXT, phone TEXT,
+                    id_canonical TEXT, id_valid INTEGER, phone_canonical TEXT,
+                    PRIMARY KEY (petition_rowid, position)
+                ) WITHOUT ROWID;
+                CREATE INDEX petitioner_id_canonical ON petitioner(id_canonical);
+                CREATE INDEX petitioner_phone_canonical ON petitioner(phone_canonical);
+                CREATE INDEX petitioner_name ON petitioner(name);
+
+                CREATE TABLE backlog_case (
+                    rowid INTEGER PRIMARY KEY,
+                    case_id TEXT NOT NULL UNIQUE,
+                    title TEXT NOT NULL, summary TEXT,
+                    province TEXT, city TEXT, county TEXT, category TEXT,
+                    opened_at TEXT, leader TEXT, responsible_units TEXT NOT NULL DEFAULT '[]', status TEXT,
+                    record_hash TEXT NOT NULL,
+                    imported_at TEXT NOT NULL
+                );
+                """)
+            try db.create(virtualTable: "petition_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "petition")
+                t.tokenizer = ChineseTokenizer.tokenizerDescriptor()
+                t.column("title")
+                t.column("content")
+                t.column("respondent")
+            }
+            try db.create(virtualTable: "backlog_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "backlog_case")
+                t.tokenizer = ChineseTokenizer.tokenizerDescriptor()
+                t.column("title")
+                t.column("summary")
+            }
+        }
+        return migrator
+    }
+}

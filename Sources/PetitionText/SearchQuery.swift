@@ -1,0 +1,156 @@
+/// What an investigator typed, parsed: terms separated by spaces must all
+/// match, `"..."` is a phrase, `-term` excludes, `OR` between terms accepts
+/// either. Parsing never fails on odd input: characters that cannot be searched
+/// (quotes, `*`, parentheses, operators of FTS5 or SQL) simply separate terms.
+public struct SearchQuery: Sendable, Equatable {
+    /// One searchable term as a sequence of index tokens that must stand at
+    /// consecutive positions; `prefix` marks the last token as a prefix.
+    public struct Term: Sendable, Equatable {
+        public var tokens: [String]
+        public var prefix: Bool
+        /// What the user typed for this term, for messages.
+        public var source: String
+    }
+
+    /// Conjunction of disjunctions: every group must match (one term of each).
+    public var groups: [[Term]]
+    /// Terms that must not match.
+    public var excluded: [Term]
+
+    public enum ParseError: Error, Equatable, Sendable {
+        /// Nothing in the query can be searched for.
+        case noSearchableTerm(query: String)
+        /// Only exclusions were given.
+        case onlyExclusions(query: String)
+    }
+
+    public init(parsing query: String, compiler: QueryCompiler = QueryCompiler()) throws(ParseError) {
+        var groups: [[Term]] = []
+        var excluded: [Term] = []
+        var pendingOr = false
+        for piece in Self.pieces(of: query) {
+            if piece.text == "OR" && !piece.quoted {
+                pendingOr = !groups.isEmpty
+                continue
+            }
+            guard let term = compiler.term(piece.text) else { continue }
+            if piece.negated {
+                excluded.append(term)
+            } else if pendingOr, !groups.isEmpty {
+                groups[groups.count - 1].append(term)
+            } else {
+                groups.append([term])
+            }
+            pendingOr = false
+        }
+        if groups.isEmpty {
+            if excluded.isEmpty { throw .noSearchableTerm(query: query) }
+            throw .onlyExclusions(query: query)
+        }
+        self.groups = groups
+        self.excluded = excluded
+    }
+
+    private struct Piece {
+        var text: String
+        var quoted: Bool
+        var negated: Bool
+    }
+
+    /// Splits on white space (ASCII or ideographic), keeping quoted phrases whole.
+    private static func pieces(of query: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var current = ""
+        var inQuotes = false
+        var negated = false
+        var quoted = false
+        func flush() {
+            if !current.isEmpty { pieces.append(Piece(text: current, quoted: quoted, negated: negated)) }
+            current = ""
+            negated = false
+            quoted = false
+        }
+        for character in query {
+            let isQuote = character == "\"" || character == "“" || character == "”" || character == "＂"
+            if isQuote {
+                if inQuotes { flush() } else { quoted = true }
+                inQuotes.toggle()
+            } else if character.isWhitespace {
+                if inQuotes { current.append(character) } else { flush() }
+            } else if !inQuotes && current.isEmpty && !quoted && (character == "-" || character == "－") {
+                negated = true
+            } else {
+                current.append(character)
+            }
+        }
+        flush()
+        return pieces.map { piece in
+            var piece = piece
+            if piece.quoted { piece.text = joiningChineseAcrossSpaces(piece.text) }
+            return piece
+        }
+    }
+
+    /// Chinese is written without spaces, so a space inside a quoted phrase
+    /// between two Chinese characters is dropped: "拖欠 工资" is 拖欠工资.
+    private static func joiningChineseAcrossSpaces(_ text: String) -> String {
+        let characters = Array(text)
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if character.isWhitespace,
+               let before = characters[..<index].last(where: { !$0.isWhitespace }),
+               let after = characters[(index + 1)...].first(where: { !$0.isWhitespace }),
+               isChinese(before), isChinese(after) {
+                continue
+            }
+            result.append(character)
+        }
+        return result
+    }
+
+    private static func isChinese(_ character: Character) -> Bool {
+        character.unicodeScalars.first.map { CharacterClass($0.value) == .han } ?? false
+    }
+}
+
+/// Turns one term into the index tokens that find it: the same tokenizer as
+/// the documents, with the end of the term made open, because the document may
+/// continue where the term stops (a term ending in 房 must find 房产证).
+public struct QueryCompiler: Sendable {
+    private let tokenizer = IndexTokenizer()
+
+    public init() {}
+
+    /// The term, or nil when it holds nothing searchable.
+    public func term(_ text: String) -> SearchQuery.Term? {
+        let folded = FoldedText(text)
+        var tokens: [(token: IndexTokenizer.Token, text: String)] = []
+        tokenizer.forEachToken(in: folded) { token, bytes in
+            let string = String(decoding: bytes, as: UTF8.self)
+            if token.kind == .canonicalNumber {
+                // One canonical token replaces the groups it spans.
+                while let last = tokens.last, last.token.range.lowerBound >= token.range.lowerBound {
+                    tokens.removeLast()
+                }
+                tokens.append((token, string))
+            } else if let last = tokens.last, last.token.kind == .canonicalNumber,
+                      token.range.lowerBound < last.token.range.upperBound {
+                // A group already inside the canonical number.
+            } else {
+                tokens.append((token, string))
+            }
+            return true
+        }
+        guard let last = tokens.last else { return nil }
+        var prefix = false
+        if last.token.kind == .unigram {
+            if tokens.count >= 2, tokens[tokens.count - 2].token.kind == .bigram,
+               tokens[tokens.count - 2].token.range.upperBound == last.token.range.upperBound {
+                tokens.removeLast()
+            } else {
+                prefix = true
+            }
+        }
+        return SearchQuery.Term(tokens: tokens.map(\.text), prefix: prefix, source: text)
+    }
+}
