@@ -1,0 +1,436 @@
+import Foundation
+
+// petition-corpus: a deterministic synthetic corpus of petitions (信访件) and
+// backlog cases (信访积案) with ground truth. See corpus/README.md.
+
+func fail(_ msg: String) -> Never {
+    FileHandle.standardError.write(("petition-corpus: " + msg + "\n").data(using: .utf8)!)
+    exit(1)
+}
+
+var nPetitions = 6000
+var seed: UInt64 = 42
+var outDir = "corpus"
+do {
+    var args = Array(CommandLine.arguments.dropFirst())
+    while !args.isEmpty {
+        let a = args.removeFirst()
+        func value() -> String {
+            if args.isEmpty { fail("\(a) needs a value") }
+            return args.removeFirst()
+        }
+        switch a {
+        case "--petitions", "-n":
+            guard let n = Int(value()), n > 0 else { fail("--petitions needs a positive integer") }
+            nPetitions = n
+        case "--seed", "-s":
+            guard let s = UInt64(value()) else { fail("--seed needs a non-negative integer") }
+            seed = s
+        case "--out", "-o":
+            outDir = value()
+        case "--help", "-h":
+            print("""
+            usage: petition-corpus [--petitions N] [--seed S] [--out DIR]
+              --petitions N  number of petitions (default 6000)
+              --seed S       random seed (default 42); the same N and S give byte-identical files
+              --out DIR      output directory (default corpus)
+            writes DIR/petitions.jsonl, backlog.jsonl, truth.jsonl, queries.txt, README.md
+            """)
+            exit(0)
+        default:
+            fail("unknown argument \(a) (try --help)")
+        }
+    }
+}
+
+struct QueryHarvest {
+    var estates: [String] = [], companies: [String] = [], villages: [String] = [], fullNames: [String] = []
+    var masked: [String] = [], hospitals: [String] = [], roads: [String] = [], devs: [String] = []
+    var projects: [String] = []
+
+    mutating func add(_ s: String, to list: WritableKeyPath<QueryHarvest, [String]>, cap: Int) {
+        if self[keyPath: list].count < cap && !self[keyPath: list].contains(s) { self[keyPath: list].append(s) }
+    }
+}
+
+func generate(nPetitions: Int, seed: UInt64, outDir: String) {
+    let clock0 = Date()
+    try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+
+    var world = World(seed: seed, petitions: nPetitions)
+    world.build()
+    let tBuild = Date().timeIntervalSince(clock0)
+
+    // Order petitions by date; same-day ties by a random key (ids do not leak the matter).
+    world.events.sort { ($0.date, $0.tie) < ($1.date, $1.tie) }
+
+    // Petition ids: per year, increasing with date, random gaps.
+    var idNumbers = [Int32](repeating: 0, count: world.events.count)
+    do {
+        var perYear: [Int: Int] = [:]
+        for e in world.events { perYear[civilFromDays(Int(e.date)).y, default: 0] += 1 }
+        var r = RNG(seed, 2)
+        var curYear = -1, cur = 0, maxGap = 1
+        for (i, e) in world.events.enumerated() {
+            let y = civilFromDays(Int(e.date)).y
+            if y != curYear {
+                curYear = y
+                let n = perYear[y]!
+                maxGap = max(1, min(6, 900_000 / max(1, n)))
+                cur = r.int(40)
+            }
+            cur += 1 + r.int(maxGap)
+            idNumbers[i] = Int32(cur)
+        }
+    }
+
+    func petitionId(_ i: Int) -> String {
+        let y = civilFromDays(Int(world.events[i].date)).y
+        return "XF-\(y)-" + pad(Int(idNumbers[i]), 6)
+    }
+
+    // Matter and class numbers in order of first appearance.
+    var matterNumber = [Int32](repeating: -1, count: world.matters.count)
+    var classNumber = [Int32](repeating: -1, count: world.classes.count)
+    do {
+        var nm: Int32 = 0, nc: Int32 = 0
+        for e in world.events {
+            let m = Int(e.matter)
+            if matterNumber[m] < 0 { nm += 1; matterNumber[m] = nm }
+            let c = Int(world.matters[m].classId)
+            if c >= 0 && classNumber[c] < 0 { nc += 1; classNumber[c] = nc }
+        }
+    }
+
+    // Backlog case ids: ordered by opening date, numbered per year.
+    let backlogOrder = world.backlogs.indices.sorted {
+        (world.backlogs[$0].opened, $0) < (world.backlogs[$1].opened, $1)
+    }
+    var backlogIds = [String](repeating: "", count: world.backlogs.count)
+    do {
+        var r = RNG(seed, 3)
+        var curYear = -1, cur = 0
+        for b in backlogOrder {
+            let y = civilFromDays(Int(world.backlogs[b].opened)).y
+            if y != curYear { curYear = y; cur = r.int(20) }
+            cur += 1 + r.int(3)
+            backlogIds[b] = "JA-\(y)-" + pad(cur, 4)
+        }
+    }
+
+    // MARK: - backlog.jsonl
+
+    let leaderTitlesCounty = ["区": ["区长", "副区长", "委副书记", "委常委、政法委书记"],
+                              "县": ["县长", "副县长", "委副书记", "委常委、政法委书记"],
+                              "市": ["市长", "副市长", "委副书记", "委常委、政法委书记"]]
+    let bw = JSONLWriter(path: outDir + "/backlog.jsonl")
+    var statusCounts = [String: Int]()
+    for b in backlogOrder {
+        let bl = world.backlogs[b]
+        let mi: Int
+        var groupSize = 0
+        if bl.isClass {
+            let cc = world.classes[Int(bl.ref)]
+            mi = Int(cc.firstMatter)
+            groupSize = Int(cc.members)
+        } else {
+            mi = Int(bl.ref)
+        }
+        let mt = world.matters[mi]
+        var c = Ctx(mt, RNG(bl.seed, 4))
+        c.official = true
+        c.reps = [world.persons[Int(mt.person)]]
+        c.nameStyle = c.r.chance(0.5) ? 1 : 2
+        c.recv = Int(bl.opened)
+        c.first = Int(bl.firstDate)
+        c.prev = -1
+        c.pcount = Int(bl.before) + c.r.int(4)
+        if bl.isClass {
+            c.n = "\(groupSize * c.r.range(2, 8))" + c.pr.groupNoun
+        } else if mt.headcount > 1 {
+            c.n = "\(mt.headcount)" + c.pr.groupNoun
+        } else {
+            c.n = "1" + c.pr.groupNoun.prefix(1) + c.pr.groupNoun.dropFirst(1)
+        }
+        let county = c.county
+        let sur = surnames[c.r.int(surnames.count)] + "某"
+        if c.r.chance(0.45) {
+            c.leader = county.city + c.r.pick(["副市长", "副市长", "市委常委、政法委书记", "市政府秘书长"]) + " " + sur
+        } else {
+            c.leader = county.name + c.r.pick(leaderTitlesCounty[county.suffix] ?? ["副区长"]) + " " + sur
+        }
+        let town = c.town
+        let locality = c.r.chance(0.75) ? county.name + "人民政府"
+            : (town.hasSuffix("街道") ? town + "办事处" : town + "人民政府")
+        let dept = deptName(c.pr.depts[0] == "人民政府" ? "住房和城乡建设局" : c.pr.depts[0], county,
+                            cityLevel: c.r.chance(0.5), town: town)
+        c.units = locality + "、" + dept
+        let title: String
+        let summary: String
+        if bl.isClass || mt.headcount > 1 {
+            title = c.text(c.pr.backlogTitles[c.r.int(c.pr.backlogTitles.count)])
+            var s = c.text(c.pr.backlogFacts[c.r.int(c.pr.backlogFacts.count)]) + "。"
+            s += c.text(c.r.pick(backlogHistory)) + "。"
+            summary = s
+        } else {
+            let nm = c.personName(c.reps[0], c.nameStyle)
+            title = c.r.chance(0.5) ? nm + "反映" + c.pr.name + "问题" : c.text(c.pr.backlogTitles[c.r.int(c.pr.backlogTitles.count)])
+            var s = c.text(c.r.pick(backlogIndividual)) + "，"
+            s += c.text(c.pr.facts[0].variants[c.r.int(c.pr.facts[0].variants.count)])
+            s += c.text(c.pr.facts[1].variants[c.r.int(c.pr.facts[1].variants.count)])
+            s += c.text(c.r.pick(backlogHistory)) + "。"
+            summary = s
+        }
+        let opened = civilFromDays(Int(bl.opened))
+        let status = ["化解中", "化解中", "化解中", "化解中", "化解中", "已化解", "已化解", "已化解", "停访息诉", "停访息诉"][c.r.int(10)]
+        statusCounts[status, default: 0] += 1
+        let statusLine = status == "化解中" ? statusLines[0] : (status == "已化解" ? statusLines[1] : statusLines[2])
+        let full = summary + "\(opened.y)年\(opened.m)月列为信访积案，由\(c.leader)包案，\(c.units)负责化解。" + c.text(statusLine)
+
+        bw.raw("{"); bw.key("case_id"); bw.str(backlogIds[b])
+        bw.raw(", "); bw.key("title"); bw.str(title)
+        bw.raw(", "); bw.key("summary"); bw.str(full)
+        bw.raw(", "); bw.key("province"); bw.str(county.province)
+        bw.raw(", "); bw.key("city"); bw.str(county.city)
+        bw.raw(", "); bw.key("county"); bw.str(county.name)
+        bw.raw(", "); bw.key("category"); bw.str(c.pr.category)
+        bw.raw(", "); bw.key("opened_at"); bw.str(isoDate(Int(bl.opened)))
+        bw.raw(", "); bw.key("leader"); bw.str(c.leader)
+        bw.raw(", "); bw.key("responsible_units"); bw.raw("["); bw.str(locality); bw.raw(", "); bw.str(dept); bw.raw("]")
+        bw.raw(", "); bw.key("status"); bw.str(status)
+        bw.raw("}"); bw.endLine()
+    }
+    bw.close()
+
+    // MARK: - petitions.jsonl and truth.jsonl
+
+    let pw = JSONLWriter(path: outDir + "/petitions.jsonl")
+    let tw = JSONLWriter(path: outDir + "/truth.jsonl")
+    let renderer = PetitionRenderer(matters: world.matters, persons: world.persons)
+    var harvest = QueryHarvest()
+    var tradCount = 0, adjacent = 0, escalationCount = 0
+    var levelSeen = [Int32](repeating: -1, count: world.matters.count)
+
+    let chunk = 4096
+    var start = 0
+    while start < world.events.count {
+        let end = min(world.events.count, start + chunk)
+        // render a chunk on all cores; each petition depends only on its matter and event
+        var rendered = [Rendered](repeating: Rendered(), count: end - start)
+        let events = world.events
+        let s0 = start
+        rendered.withUnsafeMutableBufferPointer { buf in
+            nonisolated(unsafe) let base = buf.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: 8) { w in
+                var i = s0 + w
+                while i < end {
+                    base[i - s0] = renderer.render(events[i])
+                    i += 8
+                }
+            }
+        }
+        for i in start..<end {
+            let e = world.events[i]
+            let p = rendered[i - start]
+            let mt = world.matters[Int(e.matter)]
+            let county = counties[Int(mt.county)]
+            if p.trad { tradCount += 1 }
+            if i > 0 && world.events[i - 1].matter == e.matter { adjacent += 1 }
+            if levelSeen[Int(e.matter)] >= 0 && Int32(e.level) > levelSeen[Int(e.matter)] { escalationCount += 1 }
+            levelSeen[Int(e.matter)] = max(levelSeen[Int(e.matter)], Int32(e.level))
+            let id = petitionId(i)
+
+            pw.raw("{"); pw.key("id"); pw.str(id)
+            pw.raw(", "); pw.key("received_at"); pw.str(isoDate(Int(e.date)))
+            pw.raw(", "); pw.key("channel"); pw.str(channelNames[p.channel])
+            pw.raw(", "); pw.key("level"); pw.str(levelNames[Int(e.level)])
+            pw.raw(", "); pw.key("province"); pw.str(county.province)
+            pw.raw(", "); pw.key("city"); pw.str(county.city)
+            pw.raw(", "); pw.key("county"); pw.str(county.name)
+            pw.raw(", "); pw.key("region_code"); pw.str(county.code)
+            pw.raw(", "); pw.key("petitioners"); pw.raw("[")
+            for (j, x) in p.names.enumerated() {
+                if j > 0 { pw.raw(", ") }
+                pw.raw("{"); pw.key("name"); pw.str(x.name)
+                if let idn = x.id { pw.raw(", "); pw.key("id_number"); pw.str(idn) }
+                if let ph = x.phone { pw.raw(", "); pw.key("phone"); pw.str(ph) }
+                pw.raw("}")
+            }
+            pw.raw("]")
+            pw.raw(", "); pw.key("headcount"); pw.int(p.headcount)
+            pw.raw(", "); pw.key("respondent"); pw.str(p.respondent)
+            pw.raw(", "); pw.key("category"); pw.str(problems[Int(mt.problem)].category)
+            pw.raw(", "); pw.key("title"); pw.str(p.title)
+            pw.raw(", "); pw.key("content"); pw.str(p.content)
+            pw.raw("}"); pw.endLine()
+
+            tw.raw("{"); tw.key("id"); tw.str(id)
+            tw.raw(", "); tw.key("matter_id"); tw.str("T-M-" + pad(Int(matterNumber[Int(e.matter)]), 6))
+            tw.raw(", "); tw.key("class_id")
+            tw.strOrNull(mt.classId >= 0 ? "T-C-" + pad(Int(classNumber[Int(mt.classId)]), 4) : nil)
+            tw.raw(", "); tw.key("backlog_case_id"); tw.strOrNull(mt.backlog >= 0 ? backlogIds[Int(mt.backlog)] : nil)
+            tw.raw(", "); tw.key("kind"); tw.str(kindNames[Int(mt.kind)])
+            tw.raw("}"); tw.endLine()
+
+            // harvest query terms that really occur (simplified text only)
+            if i % 23 == 0 && !p.trad {
+                var r = RNG(seed, 5, UInt64(i))
+                let c = Ctx(mt, r)
+                let pr = problems[Int(mt.problem)]
+                let name = p.names[0].name
+                if fastContains(p.content, name) {
+                    if name.hasSuffix("某") { harvest.add(name, to: \.masked, cap: 8) } else { harvest.add(name, to: \.fullNames, cap: 14) }
+                }
+                switch pr.kind {
+                case .estate:
+                    let s = c.place(.estate)
+                    if fastContains(p.content, s) { harvest.add(s, to: \.estates, cap: 16) }
+                    if fastContains(p.content, c.f.dev) { harvest.add(c.f.dev, to: \.devs, cap: 4) }
+                case .company:
+                    let s = c.place(.company)
+                    if fastContains(p.content, s) { harvest.add(s, to: \.companies, cap: 12) }
+                    if fastContains(p.content, c.f.project) { harvest.add(c.f.project, to: \.projects, cap: 4) }
+                case .village:
+                    let s = c.place(.village)
+                    if fastContains(p.content, s) { harvest.add(s, to: \.villages, cap: 12) }
+                case .hospital:
+                    let s = c.place(.hospital)
+                    if fastContains(p.content, s) { harvest.add(s, to: \.hospitals, cap: 4) }
+                case .road:
+                    let s = c.place(.road)
+                    if fastContains(p.content, s) { harvest.add(s, to: \.roads, cap: 4) }
+                default: break
+                }
+                _ = r.next()
+            }
+        }
+        start = end
+    }
+    pw.close()
+    tw.close()
+    let tWrite = Date().timeIntervalSince(clock0)
+
+    // MARK: - queries.txt
+
+    var queries: [String] = [
+        "信", "房", "钱", "地", "工资", "拆迁", "小区", "补偿", "物业", "征收", "欠薪", "低保", "医院", "噪音", "污染", "暖气",
+        "学区", "违建", "判决", "执行", "村委会", "开发商", "拖欠工资", "不动产权证", "房产证", "产权证", "养老保险", "补偿款",
+        "安置房", "承包地", "土地承包", "医疗事故", "退役军人", "物业费", "房屋质量", "墙体开裂", "农民工", "讨薪", "过渡费",
+        "土地出让金", "竣工验收", "村务公开", "夜间施工", "取暖费", "补课费", "信访积案", "办理房产证", "拖欠农民工工资",
+        "征地补偿款", "社会养老保险", "要求", "请求", "反映", "至今未解决", "多次反映",
+        "信訪", "工資", "補償", "房產證", "拆遷", "養老保險", "物業", "醫院", "農民工", "補償款", "開發商", "拖欠工資",
+        "２０１５", "２０１８年", "2015", "2019年", "二〇一六年", "3号楼", "３号楼", "万元",
+        "拆迁 补偿", "房产证 开发商", "拖欠 工资", "物业 停水", "养老保险 补缴", "征地 补偿款", "医疗 赔偿", "低保 取消",
+        "小区 漏水", "判决 执行", "房產證 辦理", "工資 拖欠",
+    ]
+    for (i, s) in harvest.estates.enumerated() {
+        queries.append(s)
+        if i < 4 { queries.append(s + " " + ["房产证", "物业", "漏水", "暖气"][i]) }
+        if i < 3 { queries.append(toTraditional(s)) }
+    }
+    for (i, s) in harvest.companies.enumerated() {
+        queries.append(s)
+        if i < 3 { queries.append(s + " 工资") }
+        if i < 4 {
+            // the brand alone (e.g. 济南宏远) is how people search
+            var b = s
+            for ind in industries where b.contains(ind) { b = String(b[..<b.range(of: ind)!.lowerBound]); break }
+            if b != s && b.count >= 2 { queries.append(b) }
+        }
+    }
+    for s in harvest.villages { queries.append(s) }
+    for (i, s) in harvest.villages.enumerated() where i < 3 { queries.append(s + " 征地") }
+    for s in harvest.fullNames { queries.append(s) }
+    for s in harvest.masked { queries.append(s) }
+    for s in harvest.hospitals + harvest.roads + harvest.devs + harvest.projects { queries.append(s) }
+    for c in counties.prefix(6) { queries.append(c.name) }
+    queries.append("济南市 历城区")
+    var seenQ = Set<String>()
+    queries = queries.filter { seenQ.insert($0).inserted }
+    do {
+        var s = queries.joined(separator: "\n") + "\n"
+        try! s.withUTF8 { try Data($0).write(to: URL(fileURLWithPath: outDir + "/queries.txt")) }
+    }
+
+    // MARK: - statistics and README
+
+    let multi = world.matters.filter { $0.count > 1 }.count
+    let repeats = world.events.count - world.matters.count
+    let collective = world.matters.filter { $0.kind == kindCollective }.count
+    let classMembers = world.matters.filter { $0.kind == kindClassMember }.count
+    let backlogClass = world.backlogs.filter { $0.isClass }.count
+    let linkedMatters = world.matters.filter { $0.backlog >= 0 }.count
+    var kindPetitions = [0, 0, 0, 0]
+    for e in world.events { kindPetitions[Int(world.matters[Int(e.matter)].kind)] += 1 }
+    let relTotal = world.relationCounts.reduce(0, +)
+    let elapsed = Date().timeIntervalSince(clock0)
+
+    let stats = """
+    petitions: \(world.events.count)
+    matters: \(world.matters.count) (single-petition \(world.matters.count - multi), multi-petition \(multi))
+    repeat petitions (not the first of their matter): \(repeats)
+    collective matters (headcount >= 5): \(collective)
+    class cases: \(world.classes.count) with \(classMembers) member matters
+    backlog cases: \(world.backlogs.count) (\(backlogClass) class-wide, \(world.backlogs.count - backlogClass) single-matter), linked matters: \(linkedMatters)
+    hard-negative relations: \(relTotal) (same petitioner other problem \(world.relationCounts[1]), same petitioner same problem other place \(world.relationCounts[2]), same place other problem \(world.relationCounts[3]), same text other place \(world.relationCounts[4]))
+    petitions by kind: single \(kindPetitions[0]), repeat_series \(kindPetitions[1]), collective \(kindPetitions[2]), class_member \(kindPetitions[3])
+    escalations (a petition filed above every earlier level of its matter): \(escalationCount)
+    Traditional-character petitions: \(tradCount)
+    adjacent petitions of one matter: \(adjacent)
+    persons: \(world.persons.count)
+    queries: \(queries.count)
+    """
+    FileHandle.standardError.write((stats + "\ntime: \(String(format: "%.1f", elapsed)) s (world \(String(format: "%.1f", tBuild)) s, petitions written at \(String(format: "%.1f", tWrite)) s)\n").data(using: .utf8)!)
+
+    let readme = """
+    # Synthetic petition corpus
+
+    Generated by `petition-corpus --petitions \(nPetitions) --seed \(seed) --out \(outDir)` (release build:
+    `swift build -c release --product petition-corpus`). The generator is deterministic: the same
+    `--petitions` and `--seed` give byte-identical files on any machine; another seed gives another corpus.
+
+    ## Files
+    - `petitions.jsonl` — one petition (信访件) per line in the record format of DOMAIN.md, keys in a fixed
+      order, sorted by `received_at` then `id`. Ids `XF-YYYY-NNNNNN` grow with the date inside a year with random
+      gaps, so they say nothing about the matter.
+    - `backlog.jsonl` — backlog cases (信访积案), sorted by `opened_at`, ids `JA-YYYY-NNNN`.
+    - `truth.jsonl` — ground truth, one line per petition in the same order:
+      `{"id", "matter_id": "T-M-…", "class_id": "T-C-…" or null, "backlog_case_id": "JA-…" or null, "kind"}`.
+      Petitions with one `matter_id` raise the same matter (repeats of each other; the earliest opens it).
+      Matters with one `class_id` are members of one class case (same place and problem, different
+      petitioners): they are *not* repeats of each other. `backlog_case_id` is set on every petition of a
+      linked matter, including petitions received before the case was opened; a class-wide backlog case is set
+      on every member matter of its class. `kind` is a property of the matter: `single` (one petition),
+      `repeat_series` (two or more petitions by one petitioner), `collective` (a group of five or more, any number
+      of petitions; the representative changes between petitions), `class_member` (one member matter of a class
+      case, one or more petitions).
+    - `queries.txt` — search queries for recall tests, one per line: single characters, words, long terms,
+      place, company and person names that occur in the corpus, Traditional forms, full-width digits, and
+      two-term queries separated by a space.
+
+    ## Phenomena
+    Each matter is modelled first (petitioner or group, place, problem type, specific facts: amounts, dates,
+    rooms, case and contract numbers), then each petition is rendered independently: synonyms chosen per
+    petition (房产证/不动产权证/产权证/房本, 拖欠工资/欠薪, 拆迁/征收, 补偿款/补偿金…), sentences reordered, dropped or
+    added, first- or third-person voice, dates as 2015年3月 / 2015.3 / 二〇一五年三月 / 2015-03, amounts as 38000元 /
+    38,000元 / 3.8万元 / 三万八千元, rooms as 5号楼2单元301室 / 5-2-301, names in full or as 张某 / 张某某, ID numbers
+    present, missing, empty or mistyped (one digit or the check digit), phones as 13812345678 / 138-1234-5678 /
+    138 1234 5678 / +86 138 1234 5678, about 15% in Traditional characters, about 15% with full-width digits, some
+    homophone typos. Levels mostly rise over a matter's life (县级 → 市级 → 省级 → 国家级, sometimes skipping one).
+    Hard negatives are frequent: the same petitioner with another problem or the same problem at another place,
+    the same estate, employer or village with another problem, the same problem and the same specifics
+    (amounts, dates, developer) at another place by another petitioner, and the members of class cases.
+
+    ## Counts (this bundle)
+    ```
+    \(stats)
+    ```
+    """
+    do {
+        var s = readme
+        try! s.withUTF8 { try Data($0).write(to: URL(fileURLWithPath: outDir + "/README.md")) }
+    }
+
+}
+
+generate(nPetitions: nPetitions, seed: seed, outDir: outDir)
