@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "petition", targets: ["PetitionCLI"]),
         .executable(name: "petition-corpus", targets: ["PetitionCorpus"]),
+        .executable(name: "petition-bench", targets: ["PetitionBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -20,7 +21,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         // Text analysis: normalization, segmentation, lexicon, canonical identifiers. No SQLite.
-        .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt")]),
+        .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt"), .copy("Resources/concepts.txt")]),
         // Storage and search: SQLite through GRDB, the FTS5 tokenizer, import.
         .target(
             name: "PetitionStore",
@@ -37,6 +38,12 @@ let package = Package(
         ),
         // Synthetic corpus generator with ground truth (no project dependencies).
         .executableTarget(name: "PetitionCorpus"),
+        // Benchmarks: ingest, search, intake check and the nightly job against their peers.
+        .executableTarget(
+            name: "PetitionBench",
+            dependencies: ["PetitionStore", "PetitionText", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Benchmarks/PetitionBench"
+        ),
         .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"]),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup"]),

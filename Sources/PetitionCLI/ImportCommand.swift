@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionDedup
 import PetitionStore
 
 struct ImportCommand: ParsableCommand {
@@ -27,7 +28,7 @@ struct ImportCommand: ParsableCommand {
                 throw UserError(message: "\(error)")
             }
             let bar = ProgressBar(label: (file as NSString).lastPathComponent)
-            var summary = try Importer(store: store).importRecords(
+            var summary = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(
                 records, kind: backlog ? .backlogCases : .petitions, progress: bar.update)
             bar.finish()
             summary.rejected = summary.rejected.map { error in

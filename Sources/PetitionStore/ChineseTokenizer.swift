@@ -10,15 +10,15 @@ import PetitionText
 /// before they reach SQLite, into space-separated index tokens, so in query
 /// mode this tokenizer only splits on spaces: analysing a query twice would
 /// turn its bigrams into bigrams of bigrams.
-final class ChineseTokenizer: FTS5CustomTokenizer {
-    static let name = "petition_zh"
+public final class ChineseTokenizer: FTS5CustomTokenizer {
+    public static let name = "petition_zh"
 
     private let tokenizer = IndexTokenizer()
     private var folded = FoldedText()
 
-    init(db: Database, arguments: [String]) throws {}
+    public init(db: Database, arguments: [String]) throws {}
 
-    func tokenize(
+    public func tokenize(
         context: UnsafeMutableRawPointer?,
         tokenization: FTS5Tokenization,
         pText: UnsafePointer<CChar>?,

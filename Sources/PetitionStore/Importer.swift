@@ -19,6 +19,12 @@ public struct ImportSummary: Sendable, Equatable {
     }
 }
 
+/// Writes what the repeat detector derives from a petition, in the same
+/// transaction as the petition itself, so the two never disagree.
+public protocol PetitionDerivedDataWriter {
+    func petitionWritten(rowID: Int64, petition: Petition, in db: Database) throws
+}
+
 /// Upserts records by id in batches, one transaction per batch, so a crash
 /// loses at most the batch in flight and never leaves half a record: a
 /// petition, its petitioners and its index entries are written together.
@@ -28,9 +34,11 @@ public struct Importer {
 
     public let store: PetitionStore
     public var batchSize = 1000
+    public var derivedData: (any PetitionDerivedDataWriter)?
 
-    public init(store: PetitionStore) {
+    public init(store: PetitionStore, derivedData: (any PetitionDerivedDataWriter)? = nil) {
         self.store = store
+        self.derivedData = derivedData
     }
 
     /// Imports records; `progress(done, total)` is called after each batch.
@@ -60,7 +68,10 @@ public struct Importer {
                 var batchSummary = ImportSummary()
                 for item in decoded {
                     switch item.value {
-                    case let .petition(petition): try Self.upsert(petition, at: now, in: db, into: &batchSummary)
+                    case let .petition(petition):
+                        if let rowID = try Self.upsert(petition, at: now, in: db, into: &batchSummary) {
+                            try derivedData?.petitionWritten(rowID: rowID, petition: petition, in: db)
+                        }
                     case let .backlog(backlogCase): try Self.upsert(backlogCase, at: now, in: db, into: &batchSummary)
                     }
                 }
@@ -78,13 +89,15 @@ public struct Importer {
         case backlog(BacklogCase)
     }
 
-    static func upsert(_ petition: Petition, at now: String, in db: Database, into summary: inout ImportSummary) throws {
+    /// Inserts or updates a petition; the row id when anything was written.
+    @discardableResult
+    public static func upsert(_ petition: Petition, at now: String, in db: Database, into summary: inout ImportSummary) throws -> Int64? {
         let hash = RecordHash.of(petition)
         let existing = try Row.fetchOne(db, sql: "SELECT rowid, record_hash FROM petition WHERE id = ?",
                                         arguments: [petition.id])
         if let existing, existing["record_hash"] as String == hash {
             summary.unchanged += 1
-            return
+            return nil
         }
         let arguments: StatementArguments = [
             petition.id, petition.receivedAt.description, petition.channel, petition.level, petition.province,
@@ -121,7 +134,7 @@ public struct Importer {
                                  canonicalID, canonicalID.map(IdentifierForms.isValidResidentID),
                                  petitioner.canonicalPhone])
         }
-        try StoreHooks.petitionWritten(rowID: rowID, petition: petition, in: db)
+        return rowID
     }
 
     static func upsert(_ backlogCase: BacklogCase, at now: String, in db: Database, into summary: inout ImportSummary) throws {
@@ -156,12 +169,6 @@ public struct Importer {
             summary.added += 1
         }
     }
-}
-
-/// Extension point for what must be written with each petition in the same
-/// transaction (the repeat detector's features).
-enum StoreHooks {
-    static func petitionWritten(rowID: Int64, petition: Petition, in db: Database) throws {}
 }
 
 /// A stable fingerprint of a record's content (FNV-1a, 64 bits), to tell an

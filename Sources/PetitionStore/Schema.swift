@@ -60,6 +60,60 @@ enum Schema {
                 t.column("summary")
             }
         }
+        migrator.registerMigration("v2: repeat detection: profiles, blocking keys, matters") { db in
+            try db.execute(sql: """
+                CREATE TABLE petition_profile (
+                    petition_rowid INTEGER PRIMARY KEY REFERENCES petition(rowid) ON DELETE CASCADE,
+                    profile BLOB NOT NULL
+                );
+                CREATE TABLE block_key (
+                    key TEXT NOT NULL,
+                    petition_rowid INTEGER NOT NULL REFERENCES petition(rowid) ON DELETE CASCADE,
+                    PRIMARY KEY (key, petition_rowid)
+                ) WITHOUT ROWID;
+                CREATE INDEX block_key_petition ON block_key(petition_rowid);
+                CREATE TABLE word_df (word INTEGER PRIMARY KEY, df INTEGER NOT NULL);
+                CREATE TABLE matter (
+                    matter_id TEXT PRIMARY KEY,
+                    seq INTEGER NOT NULL UNIQUE,
+                    class_id TEXT,
+                    backlog_case_id TEXT,
+                    run_id INTEGER
+                );
+                CREATE INDEX matter_class ON matter(class_id);
+                CREATE INDEX matter_backlog ON matter(backlog_case_id);
+                CREATE TABLE assignment (
+                    petition_rowid INTEGER PRIMARY KEY REFERENCES petition(rowid) ON DELETE CASCADE,
+                    matter_id TEXT NOT NULL,
+                    score REAL,
+                    repeat_of TEXT,
+                    run_id INTEGER
+                );
+                CREATE INDEX assignment_matter ON assignment(matter_id);
+                CREATE TABLE escalation (
+                    petition_rowid INTEGER PRIMARY KEY REFERENCES petition(rowid) ON DELETE CASCADE,
+                    earlier_id TEXT NOT NULL,
+                    from_level TEXT NOT NULL,
+                    to_level TEXT NOT NULL,
+                    skipped_levels INTEGER NOT NULL
+                );
+                CREATE TABLE class_case (
+                    class_id TEXT PRIMARY KEY,
+                    place TEXT NOT NULL,
+                    concept TEXT NOT NULL,
+                    matters INTEGER NOT NULL
+                );
+                CREATE TABLE dedup_run (
+                    run_id INTEGER PRIMARY KEY,
+                    started_at TEXT NOT NULL,
+                    finished_at TEXT,
+                    full INTEGER NOT NULL,
+                    scored INTEGER NOT NULL DEFAULT 0,
+                    new_matters INTEGER NOT NULL DEFAULT 0,
+                    repeats INTEGER NOT NULL DEFAULT 0
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import PetitionDedup
+import PetitionStore
+
+struct DedupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dedup",
+        abstract: "夜间查重：把新信访件归入事项，识别类案、越级访，关联信访积案")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "全部重新计算（默认只处理上次以来的新件）")
+    var full = false
+
+    @Option(name: .long, help: "写出事项聚类（JSON Lines，每行一个事项）")
+    var clusters: String?
+
+    @Option(name: .long, help: "写出报告目录（Markdown 与 CSV，加 --json 另写 JSON）")
+    var report: String?
+
+    func run() throws {
+        let store = try openStore(global)
+        let bar = ProgressBar(label: "查重")
+        let summary = try DedupJob(store: store).run(full: full, progress: bar.update)
+        bar.finish()
+        if let clusters {
+            try ClusterExport.write(store: store, to: clusters)
+        }
+        if let report {
+            _ = report // TODO report
+        }
+        let terminal = Terminal.current
+        if global.json {
+            terminal.print(jsonLine([
+                "run_id": summary.runID, "full": summary.full, "scored": summary.scored,
+                "new_matters": summary.newMatters, "repeats": summary.repeats, "matters": summary.matters,
+                "classes": summary.classes, "backlog_links": summary.backlogLinks,
+                "escalations": summary.escalations, "seconds": summary.seconds,
+            ]))
+        } else {
+            terminal.print(String(format: "本次处理 %d 件：新事项 %d 个，重复信访 %d 件；共 %d 个事项、%d 个类案、%d 个积案关联、%d 次越级（%.1f 秒）",
+                                  summary.scored, summary.newMatters, summary.repeats, summary.matters,
+                                  summary.classes, summary.backlogLinks, summary.escalations, summary.seconds))
+        }
+    }
+}

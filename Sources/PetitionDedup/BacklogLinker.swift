@@ -1,0 +1,107 @@
+import Foundation
+import PetitionStore
+import PetitionText
+
+/// Links matters to backlog cases. A backlog case is written by officials
+/// about a matter, not by its petitioners: its title and summary name the
+/// place, the problem and the history, rarely the petitioner's ID. So it is
+/// matched on place, problem kind, specifics and words, region first; a case
+/// about a whole class (48户村民, 业主们) links every member matter.
+struct BacklogLinker {
+    let index: CorpusIndex
+    let grouping: MatterGrouping
+    let classes: MatterGrouping.Classes
+    let scorer: MatchScorer
+    private let builder: ProfileBuilder
+
+    /// Log-odds a matter needs to be linked.
+    static let linkThreshold = 4.0
+
+    init(index: CorpusIndex, grouping: MatterGrouping, classes: MatterGrouping.Classes, scorer: MatchScorer) throws {
+        self.index = index
+        self.grouping = grouping
+        self.classes = classes
+        self.scorer = scorer
+        builder = try ProfileBuilder()
+    }
+
+    func profile(of backlogCase: BacklogCase) -> PetitionProfile {
+        let petition = Petition(
+            id: backlogCase.caseID, receivedAt: backlogCase.openedAt ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+            province: backlogCase.province, city: backlogCase.city, county: backlogCase.county,
+            category: backlogCase.category, title: backlogCase.title, content: backlogCase.summary ?? "")
+        return builder.profile(of: petition)
+    }
+
+    /// Matter id → case id.
+    func links(for cases: [BacklogCase]) -> [String: String] {
+        var best: [String: (caseID: String, score: Double)] = [:]
+        for backlogCase in cases {
+            let caseProfile = profile(of: backlogCase)
+            let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
+            var scores: [String: Double] = [:]
+            for offset in index.entries(sharingKeysWith: caseProfile) {
+                let entry = index.entries[offset]
+                let matter = grouping.matterOf[offset]
+                guard !matter.isEmpty else { continue }
+                let score = linkScore(caseProfile, entry.profile, textSimilarity: caseVector.cosine(entry.vector))
+                scores[matter] = max(scores[matter] ?? -.infinity, score)
+            }
+            guard let top = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+                  top.value >= Self.linkThreshold else { continue }
+            var linked = [top.key]
+            if let classID = classes.classOfMatter[top.key], Self.speaksForMany(backlogCase) {
+                linked = classes.groups.first { $0.classID == classID }?.matters ?? linked
+            }
+            for matter in linked where (best[matter]?.score ?? -.infinity) < top.value {
+                best[matter] = (backlogCase.caseID, top.value)
+            }
+        }
+        return best.mapValues(\.caseID)
+    }
+
+    /// Whether a case is about many households or workers rather than one petitioner.
+    static func speaksForMany(_ backlogCase: BacklogCase) -> Bool {
+        let text = CharacterFolding.standard.fold(backlogCase.title + (backlogCase.summary ?? ""))
+        let markers = ["户", "业主们", "村民们", "职工们", "工人们", "多名", "部分业主", "部分职工", "部分村民", "群众反映"]
+        return markers.contains { text.contains($0) }
+    }
+
+    func linkScore(_ caseProfile: PetitionProfile, _ petition: PetitionProfile, textSimilarity: Float) -> Double {
+        var total = -4.0
+        if let a = caseProfile.county, let b = petition.county {
+            total += a == b ? 1.0 : (caseProfile.city == petition.city ? -4.0 : -6.0)
+        }
+        let a = caseProfile.entities, b = petition.entities
+        func compare<T: Hashable>(_ x: Set<T>, _ y: Set<T>, agree: Double, disagree: Double) {
+            guard !x.isEmpty, !y.isEmpty else { return }
+            total += x.isDisjoint(with: y) ? disagree : agree
+        }
+        compare(a.estates, b.estates, agree: 3, disagree: -3)
+        compare(a.organizations, b.organizations, agree: 2.5, disagree: -1)
+        compare(a.places, b.places, agree: 2, disagree: -1)
+        compare(a.rooms, b.rooms, agree: 2, disagree: -2)
+        compare(a.amounts, b.amounts, agree: 2, disagree: -0.5)
+        compare(a.areas, b.areas, agree: 1.5, disagree: -0.5)
+        compare(a.caseNumbers, b.caseNumbers, agree: 3, disagree: -2)
+        if !caseProfile.concepts.isEmpty && !petition.concepts.isEmpty {
+            total += Set(caseProfile.concepts).isDisjoint(with: petition.concepts) ? -3 : 1.5
+        }
+        if let x = caseProfile.category, let y = petition.category { total += x == y ? 0.5 : -1 }
+        total += 8 * Double(textSimilarity - 0.15)
+        return total
+    }
+}
+
+extension CorpusIndex {
+    /// Entries sharing any blocking key or rare word with a profile from outside the corpus.
+    func entries(sharingKeysWith profile: PetitionProfile) -> [Int] {
+        var keys = profile.blockingKeys.map(Self.hashKey)
+        keys += rareWords(of: profile, minimumFrequency: 1, limit: Self.rareWordKeys * 2).map(Self.wordKey)
+        var found = Set<Int32>()
+        for key in keys {
+            if let list = posting(key), list.count <= Self.maximumPosting { found.formUnion(list) }
+        }
+        return found.map(Int.init).sorted()
+    }
+}

@@ -1,0 +1,180 @@
+import Foundation
+import GRDB
+import PetitionStore
+import PetitionText
+
+/// What one nightly run did.
+public struct DedupSummary: Sendable {
+    public var runID: Int64 = 0
+    public var full = false
+    public var scored = 0
+    public var newMatters = 0
+    public var repeats = 0
+    public var matters = 0
+    public var classes = 0
+    public var backlogLinks = 0
+    public var escalations = 0
+    public var seconds = 0.0
+}
+
+/// The nightly job: assigns every petition not yet assigned to a matter (all of
+/// them with `full`), in the order they were received, then regroups matters
+/// into class cases, links them to backlog cases and finds escalations.
+///
+/// Each petition joins the matter of its best-scoring earlier candidate when
+/// that score passes the threshold, else opens a new matter (首接首办: the
+/// first petition of a matter defines it). Assignment in time order is what
+/// makes runs incremental: an old petition's matter never changes because of
+/// a newer one, so a run over two halves equals one full run, a second run
+/// changes nothing, and matter ids are never renumbered. A petition joins one
+/// matter only, so one ambiguous link cannot chain two matters together.
+public final class DedupJob {
+    public let store: PetitionStore
+    public var scorer = MatchScorer()
+    public var batchSize = 2000
+    /// Candidates scored per petition at most.
+    public var candidateLimit = 120
+
+    public init(store: PetitionStore) {
+        self.store = store
+    }
+
+    public func run(full: Bool, progress: (Int, Int) -> Void = { _, _ in },
+                    shouldStop: () -> Bool = { false }) throws -> DedupSummary {
+        let started = Date()
+        var summary = DedupSummary()
+        summary.full = full
+        summary.runID = try store.write { db in
+            if full {
+                try db.execute(sql: "DELETE FROM assignment; DELETE FROM matter; DELETE FROM escalation; DELETE FROM class_case;")
+            }
+            try db.execute(sql: "INSERT INTO dedup_run (started_at, full) VALUES (?, ?)",
+                           arguments: [ISO8601DateFormatter().string(from: started), full])
+            return db.lastInsertedRowID
+        }
+        let index = try CorpusIndex(store: store)
+        try saveWordStatistics(index.statistics)
+
+        // Matter of each entry, from earlier runs.
+        var matterOf = [String?](repeating: nil, count: index.entries.count)
+        var nextSequence = 1
+        try store.read { db in
+            let assigned = try Row.fetchAll(db, sql: "SELECT petition_rowid, matter_id FROM assignment")
+            var position: [Int64: Int] = [:]
+            for (offset, entry) in index.entries.enumerated() { position[entry.rowID] = offset }
+            for row in assigned {
+                if let offset = position[row[0]] { matterOf[offset] = row[1] }
+            }
+            nextSequence = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0) + 1
+        }
+        let pending = index.entries.indices.filter { matterOf[$0] == nil }
+        var batch: [(rowID: Int64, matter: String, score: Double?, repeatOf: String?)] = []
+        var newMatters: [(id: String, sequence: Int)] = []
+        func flush() throws {
+            guard !batch.isEmpty else { return }
+            try store.write { db in
+                for matter in newMatters {
+                    try db.execute(sql: "INSERT INTO matter (matter_id, seq, run_id) VALUES (?, ?, ?)",
+                                   arguments: [matter.id, matter.sequence, summary.runID])
+                }
+                for item in batch {
+                    try db.execute(sql: """
+                        INSERT OR REPLACE INTO assignment (petition_rowid, matter_id, score, repeat_of, run_id)
+                        VALUES (?, ?, ?, ?, ?)
+                        """, arguments: [item.rowID, item.matter, item.score, item.repeatOf, summary.runID])
+                }
+            }
+            batch.removeAll()
+            newMatters.removeAll()
+        }
+        var done = 0
+        for offset in pending {
+            if shouldStop() { break }
+            let entry = index.entries[offset]
+            var best: (matter: String, score: PairScore, other: Int)?
+            for other in index.candidates(of: offset, limit: candidateLimit, where: { matterOf[$0] != nil }) {
+                let candidate = index.entries[other]
+                let score = scorer.score(entry.profile, candidate.profile,
+                                         textSimilarity: entry.vector.cosine(candidate.vector))
+                guard score.relation == .sameMatter else { continue }
+                if best == nil || score.logOdds > best!.score.logOdds {
+                    best = (matterOf[other]!, score, other)
+                }
+            }
+            if let best {
+                matterOf[offset] = best.matter
+                batch.append((entry.rowID, best.matter, best.score.probability, index.entries[best.other].id))
+                summary.repeats += 1
+            } else {
+                let matter = MatterID.format(nextSequence)
+                newMatters.append((matter, nextSequence))
+                nextSequence += 1
+                matterOf[offset] = matter
+                batch.append((entry.rowID, matter, nil, nil))
+                summary.newMatters += 1
+            }
+            summary.scored += 1
+            done += 1
+            if batch.count >= batchSize {
+                try flush()
+                progress(done, pending.count)
+            }
+        }
+        try flush()
+        progress(done, pending.count)
+
+        let grouping = MatterGrouping(index: index, matterOf: matterOf.map { $0 ?? "" })
+        let classes = grouping.classes()
+        let escalations = grouping.escalations()
+        let links = try BacklogLinker(index: index, grouping: grouping, classes: classes, scorer: scorer)
+            .links(for: try store.backlogCases())
+        try store.write { db in
+            try db.execute(sql: "UPDATE matter SET class_id = NULL, backlog_case_id = NULL; DELETE FROM class_case; DELETE FROM escalation;")
+            for group in classes.groups {
+                try db.execute(sql: "INSERT INTO class_case (class_id, place, concept, matters) VALUES (?, ?, ?, ?)",
+                               arguments: [group.classID, group.place, group.concept, group.matters.count])
+                for matter in group.matters {
+                    try db.execute(sql: "UPDATE matter SET class_id = ? WHERE matter_id = ?", arguments: [group.classID, matter])
+                }
+            }
+            for (matter, caseID) in links {
+                try db.execute(sql: "UPDATE matter SET backlog_case_id = ? WHERE matter_id = ?", arguments: [caseID, matter])
+            }
+            for escalation in escalations {
+                try db.execute(sql: """
+                    INSERT INTO escalation (petition_rowid, earlier_id, from_level, to_level, skipped_levels)
+                    VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [escalation.rowID, escalation.earlierID, escalation.fromLevel, escalation.toLevel,
+                                     escalation.skippedLevels])
+            }
+            summary.matters = try Int.fetchOne(db, sql: "SELECT count(*) FROM matter") ?? 0
+            summary.seconds = Date().timeIntervalSince(started)
+            try db.execute(sql: """
+                UPDATE dedup_run SET finished_at = ?, scored = ?, new_matters = ?, repeats = ? WHERE run_id = ?
+                """, arguments: [ISO8601DateFormatter().string(from: Date()), summary.scored, summary.newMatters,
+                                 summary.repeats, summary.runID])
+        }
+        summary.classes = classes.groups.count
+        summary.backlogLinks = links.count
+        summary.escalations = escalations.count
+        return summary
+    }
+
+    private func saveWordStatistics(_ statistics: WordStatistics) throws {
+        try store.write { db in
+            try db.execute(sql: "DELETE FROM word_df")
+            let statement = try db.makeStatement(sql: "INSERT INTO word_df (word, df) VALUES (?, ?)")
+            for (word, df) in statistics.documentFrequency where df >= 2 {
+                try statement.execute(arguments: [Int64(word), df])
+            }
+            try statement.execute(arguments: [-1, statistics.documentCount])
+        }
+    }
+}
+
+enum MatterID {
+    static func format(_ sequence: Int) -> String {
+        let digits = String(sequence)
+        return "M-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import PetitionStore
+import PetitionText
+
+/// What the repeat detector knows of one petition: who raised it, what exactly
+/// it names, what kind of problem it is, and its words. Computed once at import
+/// and stored with the petition.
+public struct PetitionProfile: Codable, Sendable, Equatable {
+    /// Canonical resident ID numbers of the petitioners.
+    public var idNumbers: [String] = []
+    public var phones: [String] = []
+    /// Names written in full (张伟).
+    public var fullNames: [String] = []
+    /// Surnames of every named petitioner, masked (张某) or not.
+    public var surnames: [String] = []
+    /// Five or more people, or written as a group (等12人, 集体上访).
+    public var collective = false
+    public var province: String?
+    public var city: String?
+    public var county: String?
+    public var category: String?
+    public var levelRank: Int?
+    public var day = 0
+    public var entities = Entities()
+    /// Problem concepts signalled, sorted.
+    public var concepts: [String] = []
+    /// Distinct word hashes, sorted, with their counts.
+    public var words: [UInt32] = []
+    public var counts: [UInt16] = []
+
+    public init() {}
+
+    /// Keys under which the petition is filed for candidate generation: a
+    /// candidate shares at least one. A mistyped ID number still shares one of
+    /// its three overlapping parts with the right one.
+    public var blockingKeys: Set<String> {
+        var keys: Set<String> = []
+        for id in idNumbers {
+            let characters = Array(id)
+            keys.insert("id:" + id)
+            keys.insert("ia:" + String(characters[0..<14]))
+            keys.insert("ib:" + String(characters[6..<18]))
+            keys.insert("ic:" + String(characters[0..<6] + characters[14..<18]))
+        }
+        for phone in phones { keys.insert("tel:" + phone) }
+        for estate in entities.estates { keys.insert("est:" + estate) }
+        for organization in entities.organizations { keys.insert("org:" + organization) }
+        for place in entities.places { keys.insert("pla:" + place) }
+        for caseNumber in entities.caseNumbers { keys.insert("case:" + caseNumber) }
+        for room in entities.rooms { keys.insert("room:\(room)|\(county ?? city ?? "")") }
+        return keys
+    }
+}
+
+/// Builds profiles. Holds an ICU segmenter: one builder per thread.
+public final class ProfileBuilder {
+    private let segmenter: WordSegmenter
+    private let extractor = EntityExtractor()
+    private let concepts = ProblemConcepts.standard
+
+    public init() throws {
+        segmenter = try WordSegmenter()
+    }
+
+    public func profile(of petition: Petition) -> PetitionProfile {
+        var profile = PetitionProfile()
+        for petitioner in petition.petitioners {
+            if let id = petitioner.canonicalIDNumber { profile.idNumbers.append(id) }
+            if let phone = petitioner.canonicalPhone { profile.phones.append(phone) }
+            if let name = petitioner.name.map(PersonName.init), let surname = name.surname {
+                profile.surnames.append(surname)
+                if !name.isMasked { profile.fullNames.append(name.text) }
+            }
+        }
+        let text = FoldedText([petition.title, petition.content].compactMap { $0 }.joined(separator: "\n"))
+        profile.collective = (petition.headcount ?? 0) >= 5 || Self.mentionsGroup(text)
+        profile.province = petition.province
+        profile.city = petition.city
+        profile.county = petition.county
+        profile.category = petition.category
+        profile.levelRank = petition.levelRank
+        profile.day = petition.receivedAt.dayNumber
+        profile.entities = extractor.extract(text)
+        profile.concepts = concepts.concepts(in: text).keys.sorted()
+        var counts: [UInt32: Int] = [:]
+        for word in segmenter.words(text) where word.range.count >= 2 && !WordStatistics.isNumeric(word.text) {
+            counts[WordStatistics.hash(word.text), default: 0] += 1
+        }
+        profile.words = counts.keys.sorted()
+        profile.counts = profile.words.map { UInt16(min(counts[$0]!, Int(UInt16.max))) }
+        return profile
+    }
+
+    /// 等12人, 12户, 集体上访, 联名: a group, whoever files for it.
+    static func mentionsGroup(_ text: FoldedText) -> Bool {
+        let string = text.string(0..<text.count)
+        if string.contains("集体上访") || string.contains("集体访") || string.contains("联名") { return true }
+        let points = text.codePoints
+        for index in points.indices where points[index] == 0x7B49 /* 等 */ || points[index] == 0x5171 /* 共 */ {
+            var end = index + 1
+            var value = 0
+            while end < points.count, CharacterClass(points[end]) == .digit {
+                value = value * 10 + Int(points[end] - 0x30)
+                end += 1
+            }
+            if end > index + 1, end < points.count, points[end] == 0x4EBA /* 人 */ || points[end] == 0x6237 /* 户 */,
+               value >= 5 {
+                return true
+            }
+        }
+        return false
+    }
+}
+
+/// A petitioner's name, full or masked (张某, 张某某, 张*, 张XX).
+struct PersonName {
+    let text: String
+    let isMasked: Bool
+    let surname: String?
+
+    private static let compoundSurnames: Set<String> = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "公孙", "夏侯"]
+
+    init(_ raw: String) {
+        let folded = CharacterFolding.standard.fold(raw).filter { !$0.isWhitespace }
+        text = folded
+        let characters = Array(folded)
+        isMasked = characters.dropFirst().contains { "某*＊x×?？".contains($0) }
+        guard let first = characters.first, first.unicodeScalars.allSatisfy({ CharacterClass($0.value) == .han }) else {
+            surname = nil
+            return
+        }
+        let two = String(characters.prefix(2))
+        surname = Self.compoundSurnames.contains(two) ? two : String(first)
+    }
+}

@@ -1,1 +1,0 @@
-// Repeat detection lives here.

@@ -1,0 +1,158 @@
+/// Numbers in the forms petitions write them (38,000 / 3.8万 / 三十万 / 二〇一五)
+/// and what follows them: amounts, areas, years, rooms, case numbers.
+extension EntityExtractor {
+    private static let chineseDigits: [UInt32: Int] = {
+        var map: [UInt32: Int] = [:]
+        for (character, value) in zip("〇零一二三四五六七八九两", [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2]) {
+            map[character.unicodeScalars.first!.value] = value
+        }
+        return map
+    }()
+    private static let chineseUnits: [UInt32: Int] = [0x5341: 10, 0x767E: 100, 0x5343: 1000]  // 十 百 千
+    private static let wan: UInt32 = 0x4E07, yi: UInt32 = 0x4EBF, yuan: UInt32 = 0x5143, kuai: UInt32 = 0x5757
+    private static let mu: UInt32 = 0x4EA9, nian: UInt32 = 0x5E74, hao: UInt32 = 0x53F7, shi: UInt32 = 0x5BA4
+    private static let lou: UInt32 = 0x697C, dong: UInt32 = 0x680B, zhuang: UInt32 = 0x5E62, zuo: UInt32 = 0x5EA7
+    private static let dan: UInt32 = 0x5355, yuanUnit: UInt32 = 0x5143
+
+    /// A number starting at `index`: its value, where it ends, and whether it
+    /// was written digit by digit (二〇一五, 2015) rather than with units (三十).
+    private func number(_ points: [UInt32], at index: Int) -> (value: Double, end: Int, digitwise: Int)? {
+        var end = index
+        if CharacterClass(points[index]) == .digit {
+            var text = ""
+            while end < points.count {
+                let point = points[end]
+                if CharacterClass(point) == .digit {
+                    text.unicodeScalars.append(Unicode.Scalar(point)!)
+                } else if point == 0x2C, end + 3 < points.count,
+                          (1...3).allSatisfy({ CharacterClass(points[end + $0]) == .digit }) {
+                    // thousands separator
+                } else if point == 0x2E, end + 1 < points.count, CharacterClass(points[end + 1]) == .digit,
+                          !text.contains("."), !(text.count == 4 && (1950...2035).contains(Int(text) ?? 0)) {
+                    // a decimal point, unless it follows a year (2015.3)
+                    text.append(".")
+                } else {
+                    break
+                }
+                end += 1
+            }
+            guard let value = Double(text) else { return nil }
+            return (value, end, text.contains(".") ? 0 : text.count)
+        }
+        // Chinese numerals: digit by digit (二〇一五) or with units (三十五, 两千).
+        var total = 0, section = 0, digits = 0, digitwiseValue = 0
+        var usedUnit = false
+        while end < points.count {
+            let point = points[end]
+            if let digit = Self.chineseDigits[point] {
+                section = digit
+                digitwiseValue = digitwiseValue * 10 + digit
+                digits += 1
+            } else if let unit = Self.chineseUnits[point] {
+                total += (section == 0 && !usedUnit && digits == 0 ? 1 : section) * unit
+                section = 0
+                usedUnit = true
+            } else {
+                break
+            }
+            end += 1
+        }
+        guard end > index else { return nil }
+        if !usedUnit { return (Double(digitwiseValue), end, digits) }
+        return (Double(total + section), end, 0)
+    }
+
+    func numbers(_ points: [UInt32], into entities: inout Entities) {
+        var index = 0
+        while index < points.count {
+            let startsNumber = CharacterClass(points[index]) == .digit || Self.chineseDigits[points[index]] != nil
+                || (Self.chineseUnits[points[index]] == 10)
+            let continuesNumber = index > 0 && (CharacterClass(points[index - 1]) == .digit
+                || Self.chineseDigits[points[index - 1]] != nil || Self.chineseUnits[points[index - 1]] != nil)
+            guard startsNumber, !continuesNumber, let found = number(points, at: index) else {
+                if points[index] == 0x28, let (caseNumber, end) = caseNumber(points, at: index) {
+                    entities.caseNumbers.insert(caseNumber)
+                    index = end
+                } else {
+                    index += 1
+                }
+                continue
+            }
+            var end = found.end
+            let next = end < points.count ? points[end] : 0
+            let afterNext = end + 1 < points.count ? points[end + 1] : 0
+            switch next {
+            case Self.wan, Self.yi:
+                let scale = next == Self.wan ? 10_000.0 : 100_000_000.0
+                if afterNext == Self.yuan || afterNext == Self.kuai {
+                    entities.amounts.insert(Int((found.value * scale).rounded()))
+                    end += 2
+                } else if afterNext == Self.mu {
+                    entities.areas.insert(Int((found.value * scale).rounded()))
+                    end += 2
+                }
+            case Self.yuan, Self.kuai:
+                if found.value >= 10 { entities.amounts.insert(Int(found.value.rounded())) }
+                end += 1
+            case Self.mu:
+                entities.areas.insert(Int(found.value.rounded()))
+                end += 1
+            case Self.nian where found.digitwise == 4 || found.digitwise == 2:
+                let year = found.digitwise == 2 ? 2000 + Int(found.value) : Int(found.value)
+                if (1950...2035).contains(year) { entities.years.insert(year) }
+                end += 1
+            case let separator where [0x2E, 0x2D, 0x2F].contains(separator) && found.digitwise == 4
+                && (1950...2035).contains(Int(found.value)) && CharacterClass(afterNext) == .digit:
+                entities.years.insert(Int(found.value))
+            case Self.hao where afterNext == Self.lou, Self.dong, Self.zhuang, Self.zuo:
+                if let (room, roomEnd) = room(points, building: Int(found.value), after: next == Self.hao ? end + 2 : end + 1) {
+                    entities.rooms.insert(room)
+                    end = roomEnd
+                }
+            default:
+                break
+            }
+            index = max(end, index + 1)
+        }
+    }
+
+    /// The unit and room after a building number: 2单元301室, 301室, 2-301.
+    private func room(_ points: [UInt32], building: Int, after index: Int) -> (String, Int)? {
+        var position = index
+        var unit: Int?
+        if position < points.count, let found = number(points, at: position), found.end < points.count,
+           points[found.end] == Self.dan, found.end + 1 < points.count, points[found.end + 1] == Self.yuanUnit {
+            unit = Int(found.value)
+            position = found.end + 2
+        }
+        guard position < points.count, let roomNumber = number(points, at: position) else {
+            return unit.map { ("\(building)-\($0)-", position) }
+        }
+        var end = roomNumber.end
+        if end < points.count, points[end] == Self.shi || points[end] == Self.hao { end += 1 }
+        return ("\(building)-\(unit.map(String.init) ?? "")-\(Int(roomNumber.value))", end)
+    }
+
+    /// (2019)鲁0112民初1234号 → 2019鲁0112民初1234.
+    private func caseNumber(_ points: [UInt32], at index: Int) -> (String, Int)? {
+        var position = index + 1
+        func take(_ predicate: (UInt32) -> Bool, min: Int, max: Int) -> [UInt32]? {
+            var taken: [UInt32] = []
+            while position < points.count, taken.count < max, predicate(points[position]) {
+                taken.append(points[position])
+                position += 1
+            }
+            return taken.count >= min ? taken : nil
+        }
+        let isDigit = { (point: UInt32) in CharacterClass(point) == .digit }
+        let isHan = { (point: UInt32) in CharacterClass(point) == .han }
+        guard let year = take(isDigit, min: 4, max: 4), position < points.count, points[position] == 0x29 else { return nil }
+        position += 1
+        guard let court = take(isHan, min: 1, max: 2), let code = take(isDigit, min: 0, max: 6),
+              let kind = take(isHan, min: 1, max: 4), let serial = take(isDigit, min: 1, max: 8) else { return nil }
+        if position < points.count, points[position] == Self.hao { position += 1 }
+        var text = String.UnicodeScalarView()
+        for point in year + court + code + kind + serial { text.append(Unicode.Scalar(point)!) }
+        return (String(text), position)
+    }
+}
