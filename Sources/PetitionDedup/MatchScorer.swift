@@ -33,9 +33,9 @@ public struct PairScore: Sendable {
 public struct MatchScorer: Sendable {
     public struct Weights: Sendable {
         var prior = -6.0
-        var sameID = 9.0, nearID = 6.0, differentID = -5.0
+        var sameID = 9.0, nearID = 6.0, differentID = -8.0
         var samePhone = 6.0, differentPhone = -1.0
-        var sameFullName = 2.5, differentFullName = -3.0, sameSurname = 0.8, differentSurname = -3.0
+        var sameFullName = 2.5, differentFullName = -6.0, sameSurname = 0.8, differentSurname = -6.0
         var estateAgree = 2.5, estateDisagree = -4.0
         var organizationAgree = 2.5, organizationDisagree = -3.0
         var placeAgree = 1.5, placeDisagree = -1.5
@@ -53,6 +53,9 @@ public struct MatchScorer: Sendable {
     public var weights = Weights()
     /// Log-odds above which two petitions raise the same matter.
     public var matterThreshold = 0.0
+    /// What the petitions are about must agree on its own: the same person
+    /// raising a different problem is a new matter, however sure the identity.
+    public var subjectThreshold = 0.0
 
     public init() {}
 
@@ -89,16 +92,20 @@ public struct MatchScorer: Sendable {
                 total += w.differentPhone
             }
         }
+        // Names are compared between the first-named petitioners only: a
+        // co-signing neighbour listed second does not make two households one.
         if !identityAgrees {
-            if !Set(a.fullNames).isDisjoint(with: b.fullNames) {
-                total += w.sameFullName
-                reasons.append("同名信访人")
-            } else if !a.fullNames.isEmpty && !b.fullNames.isEmpty && !group {
-                total += w.differentFullName
-                reasons.append("信访人姓名不同")
-                identityDisagrees = true
-            } else if !a.surnames.isEmpty && !b.surnames.isEmpty {
-                if !Set(a.surnames).isDisjoint(with: b.surnames) {
+            if let nameA = a.primaryFullName, let nameB = b.primaryFullName {
+                if nameA == nameB {
+                    total += w.sameFullName
+                    reasons.append("同名信访人")
+                } else if !group {
+                    total += w.differentFullName
+                    reasons.append("信访人姓名不同")
+                    identityDisagrees = true
+                }
+            } else if let surnameA = a.surnames.first, let surnameB = b.surnames.first {
+                if surnameA == surnameB {
                     total += w.sameSurname
                 } else if !group {
                     total += w.differentSurname
@@ -108,6 +115,7 @@ public struct MatchScorer: Sendable {
             }
         }
 
+        let identityTotal = total - w.prior
         // Where.
         if let countyA = a.county, let countyB = b.county {
             if countyA == countyB { total += w.sameCounty } else if a.city != nil, a.city != b.city {
@@ -140,7 +148,15 @@ public struct MatchScorer: Sendable {
         compare(ea.organizations, eb.organizations, agree: w.organizationAgree, disagree: w.organizationDisagree,
                 label: "单位", render: { $0 }, place: true)
         compare(ea.places, eb.places, agree: w.placeAgree, disagree: w.placeDisagree, label: "村镇道路", render: { $0 }, place: true)
-        compare(ea.rooms, eb.rooms, agree: w.roomAgree, disagree: w.roomDisagree, label: "房号", render: { "\($0)室" })
+        if !ea.rooms.isEmpty && !eb.rooms.isEmpty {
+            if let common = ea.rooms.first(where: { x in eb.rooms.contains { Self.sameRoom(x, $0) } }) {
+                total += w.roomAgree
+                shared.append(common)
+            } else {
+                total += w.roomDisagree
+                reasons.append("房号不一致")
+            }
+        }
         compare(ea.caseNumbers, eb.caseNumbers, agree: w.caseAgree, disagree: w.caseDisagree, label: "案号", render: { $0 })
         compare(ea.amounts, eb.amounts, agree: w.amountAgree, disagree: w.amountDisagree, label: "金额", render: { "\($0)元" })
         compare(ea.areas, eb.areas, agree: w.areaAgree, disagree: w.areaDisagree, label: "面积", render: { "\($0)亩" })
@@ -168,8 +184,9 @@ public struct MatchScorer: Sendable {
         total += w.textScale * Double(textSimilarity - Float(w.textCenter))
         if textSimilarity >= 0.5 { reasons.append(String(format: "文本相似度 %.2f", textSimilarity)) }
 
+        let subjectTotal = total - w.prior - identityTotal
         let relation: Relation
-        if total >= matterThreshold {
+        if total >= matterThreshold && subjectTotal >= subjectThreshold {
             relation = .sameMatter
         } else if placeAgrees && conceptAgrees && (identityDisagrees || !identityAgrees) {
             relation = .sameClass
@@ -178,6 +195,15 @@ public struct MatchScorer: Sendable {
         }
         if relation == .sameClass { reasons.append("同一地点同类问题、不同信访人") }
         return PairScore(logOdds: total, relation: relation, reasons: reasons)
+    }
+
+    /// Building and room agree, and the unit too where both give one (10号楼1401室
+    /// and 10号楼4单元1401号 are one flat).
+    static func sameRoom(_ x: String, _ y: String) -> Bool {
+        let a = x.split(separator: "-", omittingEmptySubsequences: false)
+        let b = y.split(separator: "-", omittingEmptySubsequences: false)
+        guard a.count == 3, b.count == 3, a[0] == b[0], a[2] == b[2] else { return x == y }
+        return a[1].isEmpty || b[1].isEmpty || a[1] == b[1]
     }
 
     /// One character off, or only the check digit wrong.

@@ -11,8 +11,10 @@ public struct PetitionProfile: Codable, Sendable, Equatable {
     public var phones: [String] = []
     /// Names written in full (张伟).
     public var fullNames: [String] = []
-    /// Surnames of every named petitioner, masked (张某) or not.
+    /// Surnames of every named petitioner, masked (张某) or not, first-named first.
     public var surnames: [String] = []
+    /// The first-named petitioner's name when written in full.
+    public var primaryFullName: String?
     /// Five or more people, or written as a group (等12人, 集体上访).
     public var collective = false
     public var province: String?
@@ -68,6 +70,7 @@ public final class ProfileBuilder {
             if let id = petitioner.canonicalIDNumber { profile.idNumbers.append(id) }
             if let phone = petitioner.canonicalPhone { profile.phones.append(phone) }
             if let name = petitioner.name.map(PersonName.init), let surname = name.surname {
+                if profile.surnames.isEmpty && !name.isMasked { profile.primaryFullName = name.text }
                 profile.surnames.append(surname)
                 if !name.isMasked { profile.fullNames.append(name.text) }
             }

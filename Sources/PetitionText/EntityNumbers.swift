@@ -12,6 +12,9 @@ extension EntityExtractor {
     private static let wan: UInt32 = 0x4E07, yi: UInt32 = 0x4EBF, yuan: UInt32 = 0x5143, kuai: UInt32 = 0x5757
     private static let mu: UInt32 = 0x4EA9, nian: UInt32 = 0x5E74, hao: UInt32 = 0x53F7, shi: UInt32 = 0x5BA4
     private static let lou: UInt32 = 0x697C, dong: UInt32 = 0x680B, zhuang: UInt32 = 0x5E62, zuo: UInt32 = 0x5EA7
+    /// ( 〔 【 [ and their closing forms (full-width parentheses fold to ASCII).
+    private static let openingBrackets: Set<UInt32> = [0x28, 0x3014, 0x3010, 0x5B]
+    private static let closingBrackets: Set<UInt32> = [0x29, 0x3015, 0x3011, 0x5D]
     private static let dan: UInt32 = 0x5355, yuanUnit: UInt32 = 0x5143
 
     /// A number starting at `index`: its value, where it ends, and whether it
@@ -40,17 +43,26 @@ extension EntityExtractor {
             return (value, end, text.contains(".") ? 0 : text.count)
         }
         // Chinese numerals: digit by digit (二〇一五) or with units (三十五, 两千).
-        var total = 0, section = 0, digits = 0, digitwiseValue = 0
+        // 十二万三千 = (10 + 2) × 10000 + 3 × 1000: units below 万 build a section,
+        // 万 and 亿 scale everything before them, when more numerals follow.
+        var total = 0, section = 0, digit = 0, digits = 0, digitwiseValue = 0
         var usedUnit = false
         while end < points.count {
             let point = points[end]
-            if let digit = Self.chineseDigits[point] {
-                section = digit
-                digitwiseValue = digitwiseValue * 10 + digit
+            if let value = Self.chineseDigits[point] {
+                digit = value
+                digitwiseValue = digitwiseValue * 10 + value
                 digits += 1
             } else if let unit = Self.chineseUnits[point] {
-                total += (section == 0 && !usedUnit && digits == 0 ? 1 : section) * unit
+                section += (digit == 0 && !usedUnit && digits == 0 ? 1 : digit) * unit
+                digit = 0
+                usedUnit = true
+            } else if point == Self.wan || point == Self.yi, usedUnit || digits > 0,
+                      end + 1 < points.count,
+                      Self.chineseDigits[points[end + 1]] != nil || Self.chineseUnits[points[end + 1]] != nil {
+                total = (total + section + digit) * (point == Self.wan ? 10_000 : 100_000_000)
                 section = 0
+                digit = 0
                 usedUnit = true
             } else {
                 break
@@ -59,7 +71,7 @@ extension EntityExtractor {
         }
         guard end > index else { return nil }
         if !usedUnit { return (Double(digitwiseValue), end, digits) }
-        return (Double(total + section), end, 0)
+        return (Double(total + section + digit), end, 0)
     }
 
     func numbers(_ points: [UInt32], into entities: inout Entities) {
@@ -70,7 +82,7 @@ extension EntityExtractor {
             let continuesNumber = index > 0 && (CharacterClass(points[index - 1]) == .digit
                 || Self.chineseDigits[points[index - 1]] != nil || Self.chineseUnits[points[index - 1]] != nil)
             guard startsNumber, !continuesNumber, let found = number(points, at: index) else {
-                if points[index] == 0x28, let (caseNumber, end) = caseNumber(points, at: index) {
+                if Self.openingBrackets.contains(points[index]), let (caseNumber, end) = caseNumber(points, at: index) {
                     entities.caseNumbers.insert(caseNumber)
                     index = end
                 } else {
@@ -101,6 +113,14 @@ extension EntityExtractor {
                 let year = found.digitwise == 2 ? 2000 + Int(found.value) : Int(found.value)
                 if (1950...2035).contains(year) { entities.years.insert(year) }
                 end += 1
+            case 0x2D where (1...3).contains(found.digitwise):
+                // 31-6-903: building, unit and room written with dashes.
+                if let unit = number(points, at: end + 1), unit.digitwise > 0, unit.end < points.count,
+                   points[unit.end] == 0x2D, unit.end + 1 < points.count,
+                   let roomNumber = number(points, at: unit.end + 1), roomNumber.digitwise >= 3 {
+                    entities.rooms.insert("\(Int(found.value))-\(Int(unit.value))-\(Int(roomNumber.value))")
+                    end = roomNumber.end
+                }
             case let separator where [0x2E, 0x2D, 0x2F].contains(separator) && found.digitwise == 4
                 && (1950...2035).contains(Int(found.value)) && CharacterClass(afterNext) == .digit:
                 entities.years.insert(Int(found.value))
@@ -146,7 +166,8 @@ extension EntityExtractor {
         }
         let isDigit = { (point: UInt32) in CharacterClass(point) == .digit }
         let isHan = { (point: UInt32) in CharacterClass(point) == .han }
-        guard let year = take(isDigit, min: 4, max: 4), position < points.count, points[position] == 0x29 else { return nil }
+        guard let year = take(isDigit, min: 4, max: 4), position < points.count,
+              Self.closingBrackets.contains(points[position]) else { return nil }
         position += 1
         guard let court = take(isHan, min: 1, max: 2), let code = take(isDigit, min: 0, max: 6),
               let kind = take(isHan, min: 1, max: 4), let serial = take(isDigit, min: 1, max: 8) else { return nil }

@@ -1,0 +1,69 @@
+import Testing
+@testable import PetitionText
+
+@Suite("Entities")
+struct EntityTests {
+    let extractor = EntityExtractor()
+
+    @Test("estates are keyed by the two characters before their suffix, with or without 小区")
+    func estates() {
+        #expect(extractor.extract("我住在阳光花园小区").estates == ["阳光花园"])
+        #expect(extractor.extract("阳光花园5号楼").estates == ["阳光花园"])
+        #expect(extractor.extract("疏通天楚中苑小区").estates == ["楚中苑"])
+    }
+
+    @Test("different estates with the same suffix get different keys")
+    func differentEstates() {
+        #expect(extractor.extract("锦绣家园").estates != extractor.extract("和泰家园").estates)
+    }
+
+    @Test("company names lose the generic words of their trade")
+    func organizations() {
+        #expect(extractor.extract("宏达建筑工程有限公司拖欠工资").organizations == ["宏达有限公司"])
+        #expect(extractor.extract("宏达建筑公司").organizations == ["宏达公司"])
+    }
+
+    @Test("villages and roads are places; 农村 and 公路 alone are not")
+    func places() {
+        #expect(extractor.extract("董家村村委会").places.contains("董家村"))
+        #expect(extractor.extract("农村道路").places.isEmpty)
+        #expect(extractor.extract("经十路").places == ["经十路"])
+    }
+
+    @Test("amounts are read in yuan whatever their form")
+    func amounts() {
+        #expect(extractor.extract("拖欠38,000元").amounts == [38000])
+        #expect(extractor.extract("拖欠3.8万元").amounts == [38000])
+        #expect(extractor.extract("安置款九万元").amounts == [90000])
+        #expect(extractor.extract("获利三十万元").amounts == [300000])
+        #expect(extractor.extract("共计１２０００元").amounts == [12000])
+        #expect(extractor.extract("收入十二万三千元").amounts == [123000])
+        #expect(extractor.extract("房款一百万六千元").amounts == [1006000])
+    }
+
+    @Test("areas in mu")
+    func areas() {
+        #expect(extractor.extract("承包地12亩").areas == [12])
+    }
+
+    @Test("years in every written form")
+    func years() {
+        for text in ["2015年3月", "2015.3", "2015-03-10", "二〇一五年三月", "二零一五年", "２０１５年"] {
+            #expect(extractor.extract(text).years == [2015], "\(text)")
+        }
+    }
+
+    @Test("rooms as building-unit-room")
+    func rooms() {
+        #expect(extractor.extract("5号楼2单元301室").rooms == ["5-2-301"])
+        #expect(extractor.extract("5栋2单元301").rooms == ["5-2-301"])
+        #expect(extractor.extract("五号楼二单元三〇一室").rooms == ["5-2-301"])
+        #expect(extractor.extract("名门时代小区31-6-903").rooms == ["31-6-903"])
+    }
+
+    @Test("court case numbers, half- or full-width")
+    func caseNumbers() {
+        #expect(extractor.extract("（2019）鲁0112民初1234号判决").caseNumbers == ["2019鲁0112民初1234"])
+        #expect(extractor.extract("〔2013〕冀01执3342号调解书").caseNumbers == ["2013冀01执3342"])
+    }
+}
