@@ -15,7 +15,10 @@ struct BacklogLinker {
     private let builder: ProfileBuilder
 
     /// Log-odds a matter needs to be linked.
-    static let linkThreshold = 4.0
+    static let linkThreshold = 1.5
+    /// How far below the best matter another one may score and still belong
+    /// to a case about many petitioners.
+    static let classMargin = 5.0
 
     init(index: CorpusIndex, grouping: MatterGrouping, classes: MatterGrouping.Classes, scorer: MatchScorer) throws {
         self.index = index
@@ -37,7 +40,8 @@ struct BacklogLinker {
     func links(for cases: [BacklogCase]) -> [String: String] {
         var best: [String: (caseID: String, score: Double)] = [:]
         for backlogCase in cases {
-            let caseProfile = profile(of: backlogCase)
+            var caseProfile = profile(of: backlogCase)
+            if let surname = Self.namedSurname(backlogCase) { caseProfile.surnames = [surname] }
             let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
             var scores: [String: Double] = [:]
             for offset in index.entries(sharingKeysWith: caseProfile) {
@@ -49,12 +53,23 @@ struct BacklogLinker {
             }
             guard let top = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
                   top.value >= Self.linkThreshold else { continue }
-            var linked = [top.key]
-            if let classID = classes.classOfMatter[top.key], Self.speaksForMany(backlogCase) {
-                linked = classes.groups.first { $0.classID == classID }?.matters ?? linked
+            var linked: Set<String> = [top.key]
+            if Self.speaksForMany(backlogCase) {
+                // A case about many households covers every matter of its class,
+                // and every matter that fits it nearly as well as the best one.
+                for (matter, score) in scores where score >= max(Self.linkThreshold, top.value - Self.classMargin) {
+                    linked.insert(matter)
+                }
+                for matter in Array(linked) {
+                    if let classID = classes.classOfMatter[matter],
+                       let group = classes.groups.first(where: { $0.classID == classID }) {
+                        linked.formUnion(group.matters)
+                    }
+                }
             }
-            for matter in linked where (best[matter]?.score ?? -.infinity) < top.value {
-                best[matter] = (backlogCase.caseID, top.value)
+            for matter in linked {
+                let score = scores[matter] ?? top.value
+                if (best[matter]?.score ?? -.infinity) < score { best[matter] = (backlogCase.caseID, score) }
             }
         }
         return best.mapValues(\.caseID)
@@ -62,9 +77,42 @@ struct BacklogLinker {
 
     /// Whether a case is about many households or workers rather than one petitioner.
     static func speaksForMany(_ backlogCase: BacklogCase) -> Bool {
-        let text = CharacterFolding.standard.fold(backlogCase.title + (backlogCase.summary ?? ""))
-        let markers = ["户", "业主们", "村民们", "职工们", "工人们", "多名", "部分业主", "部分职工", "部分村民", "群众反映"]
-        return markers.contains { text.contains($0) }
+        let folded = FoldedText(backlogCase.title + "\n" + (backlogCase.summary ?? ""))
+        let text = folded.string(0..<folded.count)
+        let markers = ["业主们", "村民们", "职工们", "工人们", "多名", "部分业主", "部分职工", "部分村民", "农民工", "群众集体"]
+        if markers.contains(where: { text.contains($0) }) { return true }
+        // 48户村民, 72名农民工, 30余人: a headcount of five or more.
+        let points = folded.codePoints
+        var index = 0
+        while index < points.count {
+            guard CharacterClass(points[index]) == .digit else {
+                index += 1
+                continue
+            }
+            var value = 0
+            while index < points.count, CharacterClass(points[index]) == .digit {
+                value = value * 10 + Int(points[index] - 0x30)
+                index += 1
+            }
+            if index < points.count, points[index] == 0x4F59 /* 余 */ || points[index] == 0x591A /* 多 */ { index += 1 }
+            if index < points.count, [0x6237, 0x540D, 0x4EBA, 0x4F4D].contains(points[index]) /* 户名人位 */, value >= 5 {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// The surname a case names its petitioner by (谭某反映…, 信访人董某诉称).
+    static func namedSurname(_ backlogCase: BacklogCase) -> String? {
+        let text = CharacterFolding.standard.fold(backlogCase.title + "。" + (backlogCase.summary ?? ""))
+        let characters = Array(text)
+        for index in characters.indices.dropFirst() where characters[index] == "某" {
+            let surname = characters[index - 1]
+            if surname.unicodeScalars.allSatisfy({ CharacterClass($0.value) == .han }), surname != "某" {
+                return String(surname)
+            }
+        }
+        return nil
     }
 
     func linkScore(_ caseProfile: PetitionProfile, _ petition: PetitionProfile, textSimilarity: Float) -> Double {
@@ -88,6 +136,7 @@ struct BacklogLinker {
             total += Set(caseProfile.concepts).isDisjoint(with: petition.concepts) ? -3 : 1.5
         }
         if let x = caseProfile.category, let y = petition.category { total += x == y ? 0.5 : -1 }
+        if let x = caseProfile.surnames.first, let y = petition.surnames.first { total += x == y ? 1.5 : -0.5 }
         total += 8 * Double(textSimilarity - 0.15)
         return total
     }
