@@ -117,7 +117,9 @@ public struct MatchScorer: Sendable {
 
         let identityTotal = total - w.prior
         // Where.
+        var regionDisagrees = false
         if let countyA = a.county, let countyB = b.county {
+            regionDisagrees = countyA != countyB
             if countyA == countyB { total += w.sameCounty } else if a.city != nil, a.city != b.city {
                 total += w.differentCity
                 reasons.append("地区不同")
@@ -188,7 +190,7 @@ public struct MatchScorer: Sendable {
         let relation: Relation
         if total >= matterThreshold && subjectTotal >= subjectThreshold {
             relation = .sameMatter
-        } else if placeAgrees && conceptAgrees && (identityDisagrees || !identityAgrees) {
+        } else if placeAgrees && conceptAgrees && !regionDisagrees && (identityDisagrees || !identityAgrees) {
             relation = .sameClass
         } else {
             relation = .unrelated

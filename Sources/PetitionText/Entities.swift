@@ -113,8 +113,9 @@ public struct EntityExtractor: Sendable {
                   !Self.nameStops.contains(second), !Self.commonNounHeads.contains(second),
                   !Self.nameStops.contains(first)
             else { return nil }
-            // A name that ends in another suffix (花园|小区) is keyed by the inner one.
-            if Self.estateSuffixes.contains(where: { $0.count <= end && Array(points[(end - $0.count)..<end]) == $0 }) {
+            // A name that ends in another suffix of its kind (花园|小区, 集团|有限公司)
+            // is keyed by the inner one.
+            if suffixes.contains(where: { $0.count <= end && Array(points[(end - $0.count)..<end]) == $0 }) {
                 return nil
             }
             let canonicalSuffix = suffix == Self.villageCommittee ? [Self.villageCommittee[0]] : suffix  // 村委会 → 村

@@ -21,6 +21,7 @@ struct EntityTests {
     func organizations() {
         #expect(extractor.extract("宏达建筑工程有限公司拖欠工资").organizations == ["宏达有限公司"])
         #expect(extractor.extract("宏达建筑公司").organizations == ["宏达公司"])
+        #expect(extractor.extract("新博商贸集团有限公司").organizations == ["新博集团"])
     }
 
     @Test("villages and roads are places; 农村 and 公路 alone are not")

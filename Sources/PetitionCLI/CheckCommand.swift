@@ -1,0 +1,103 @@
+import ArgumentParser
+import Foundation
+import PetitionDedup
+import PetitionStore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "受理查重：判断一件信访件是否重复信访、属于哪个积案或类案")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "同时保存该件及其事项归属")
+    var save = false
+
+    @Argument(help: "一条信访件记录（JSON），文件路径或 - 表示标准输入")
+    var file = "-"
+
+    func run() throws {
+        let petition = try readPetition()
+        let store = try openStore(global)
+        let checker = try IntakeChecker(store: store)
+        let result = save ? try checker.checkAndSave(petition) : try checker.check(petition)
+        let terminal = Terminal.current
+        if global.json {
+            terminal.print(jsonLine(Self.json(result)))
+            return
+        }
+        let verdict = switch result.verdict {
+        case .repeat: "重复信访"
+        case .class: "类案（同一地点同类问题，非重复）"
+        case .new: "新事项（首次受理）"
+        }
+        terminal.print("结论：\(verdict)" + (result.matterID.map { "，事项 \($0)" } ?? "")
+            + (result.classID.map { "，类案 \($0)" } ?? ""))
+        if let backlog = result.backlogCase {
+            terminal.print("信访积案：\(backlog.caseID) \(backlog.title)")
+            terminal.print("  包案领导：\(backlog.leader ?? "未登记")；责任单位：\(backlog.responsibleUnits.joined(separator: "、"))；状态：\(backlog.status ?? "未登记")")
+        }
+        if let escalation = result.escalation {
+            terminal.print("越级访：此前已在\(escalation.fromLevel)受理（\(escalation.earlierID)），本次为\(escalation.toLevel)"
+                + (escalation.skippedLevels > 0 ? "，越过 \(escalation.skippedLevels) 级" : ""))
+        }
+        terminal.print("集体访：\(result.collective ? "是" : "否")")
+        if save, let matter = result.matterID { terminal.print("已保存 \(petition.id)，归入事项 \(matter)") }
+        guard !result.matches.isEmpty else { return }
+        terminal.print("")
+        let rows = result.matches.map { match in
+            [match.id, match.receivedAt, match.level ?? "", match.relation == .sameMatter ? "同一事项" : "同类案件",
+             String(format: "%.2f", match.score), match.reasons.joined(separator: "；")]
+        }
+        for line in table(header: ["编号", "受理日期", "层级", "关系", "分数", "理由"], rows: rows,
+                          maxWidths: [16, 10, 6, 8, 5, 80]) {
+            terminal.print(line)
+        }
+    }
+
+    private func readPetition() throws -> Petition {
+        let data: Data
+        if file == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: file) else {
+                throw UserError(message: "无法读取文件 \(file)")
+            }
+            data = contents
+        }
+        let text = RecordFile.text(of: data).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
+            throw UserError(message: "输入不是一个有效的 JSON 对象")
+        }
+        if (object["id"] as? String)?.isEmpty ?? true {
+            if save { throw UserError(message: "字段 id：--save 需要信访件编号") }
+            object["id"] = "待受理"
+        }
+        do {
+            return try RecordDecoding.petition(from: object)
+        } catch {
+            throw UserError(message: error.description)
+        }
+    }
+
+    static func json(_ result: CheckResult) -> [String: Any] {
+        [
+            "verdict": result.verdict.rawValue,
+            "matter_id": orNull(result.matterID),
+            "class_id": orNull(result.classID),
+            "backlog_case": result.backlogCase.map { backlog -> Any in
+                ["case_id": backlog.caseID, "title": backlog.title, "leader": orNull(backlog.leader),
+                 "responsible_units": backlog.responsibleUnits, "status": orNull(backlog.status)]
+            } ?? NSNull(),
+            "escalation": result.escalation.map { escalation -> Any in
+                ["from_level": escalation.fromLevel, "to_level": escalation.toLevel,
+                 "earlier_id": escalation.earlierID, "skipped_levels": escalation.skippedLevels]
+            } ?? NSNull(),
+            "collective": result.collective,
+            "matches": result.matches.map { match -> [String: Any] in
+                ["id": match.id, "relation": match.relation.rawValue, "score": (match.score * 1000).rounded() / 1000,
+                 "reasons": match.reasons, "matter_id": orNull(match.matterID)]
+            },
+        ]
+    }
+}
