@@ -28,7 +28,7 @@ struct DedupCommand: ParsableCommand {
             try ClusterExport.write(store: store, to: clusters)
         }
         if let report {
-            _ = report // TODO report
+            try DedupReport(store: store, summary: summary).write(to: report, json: global.json)
         }
         let terminal = Terminal.current
         if global.json {

@@ -6,7 +6,7 @@ struct PetitionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "petition",
         abstract: "信访件全文检索与重复信访识别",
-        subcommands: [ImportCommand.self, SearchCommand.self, CheckCommand.self, DedupCommand.self])
+        subcommands: [ImportCommand.self, SearchCommand.self, CheckCommand.self, DedupCommand.self, ShowCommand.self])
 
     /// Exit codes of DOMAIN.md: 1 for input or usage errors, 2 for internal errors.
     static func main() {

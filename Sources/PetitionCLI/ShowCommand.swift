@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import PetitionDedup
+import PetitionStore
+
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "查看一件信访件或信访积案：所属事项、历次信访、类案与积案")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "信访件编号或积案编号")
+    var id: String
+
+    func run() throws {
+        guard let file = try CaseFile.load(id: id, store: openStore(global)) else {
+            throw UserError(message: "找不到编号为 \(id) 的信访件或信访积案")
+        }
+        let terminal = Terminal.current
+        if global.json {
+            terminal.print(jsonLine(Self.json(file)))
+            return
+        }
+        if let petition = file.petition {
+            terminal.print("信访件 \(petition.id)  \(petition.receivedAt)  \(petition.level ?? "")  \(petition.channel ?? "")")
+            terminal.print("地区：\([petition.province, petition.city, petition.county].compactMap { $0 }.joined())  类别：\(petition.category ?? "")  被反映单位：\(petition.respondent ?? "")")
+            let people = petition.petitioners.map { person in
+                [person.name, person.idNumber, person.phone].compactMap { $0 }.joined(separator: " ")
+            }
+            terminal.print("信访人：\(people.joined(separator: "；"))" + ((petition.headcount ?? 0) > 1 ? "（\(petition.headcount!) 人）" : ""))
+            terminal.print("标题：\(petition.title ?? "")")
+            terminal.print("内容：\(petition.content)")
+        }
+        if let backlog = file.backlogCase {
+            terminal.print("")
+            terminal.print("信访积案 \(backlog.caseID)：\(backlog.title)")
+            terminal.print("  包案领导：\(backlog.leader ?? "未登记")；责任单位：\(backlog.responsibleUnits.joined(separator: "、"))；状态：\(backlog.status ?? "未登记")；立案：\(backlog.openedAt?.description ?? "")")
+            if file.petition == nil, let summary = backlog.summary { terminal.print("  概要：\(summary)") }
+        }
+        for matter in file.matters {
+            terminal.print("")
+            terminal.print("事项 \(matter.matterID)：共 \(matter.petitions.count) 件" + (matter.classID.map { "，属类案 \($0)（\(matter.classSize ?? 0) 个事项）" } ?? ""))
+            let rows = matter.petitions.map { [$0.id, $0.receivedAt, $0.level ?? "", $0.channel ?? "", $0.petitioner ?? "", $0.title ?? ""] }
+            for line in table(header: ["编号", "受理日期", "层级", "渠道", "信访人", "标题"], rows: rows, maxWidths: [16, 10, 6, 8, 10, 40]) {
+                terminal.print(line)
+            }
+            for escalation in matter.escalations {
+                terminal.print("越级：\(escalation.id) 由\(escalation.from)升至\(escalation.to)")
+            }
+        }
+        if file.petition != nil && file.matters.isEmpty { terminal.print("\n尚未查重归入事项（运行 petition dedup）") }
+    }
+
+    static func json(_ file: CaseFile) -> [String: Any] {
+        var object: [String: Any] = [:]
+        if let petition = file.petition {
+            object["petition"] = [
+                "id": petition.id, "received_at": petition.receivedAt.description, "level": orNull(petition.level),
+                "channel": orNull(petition.channel), "province": orNull(petition.province), "city": orNull(petition.city),
+                "county": orNull(petition.county), "category": orNull(petition.category), "title": orNull(petition.title),
+                "content": petition.content, "headcount": orNull(petition.headcount),
+                "petitioners": petition.petitioners.map { ["name": orNull($0.name), "id_number": orNull($0.idNumber), "phone": orNull($0.phone)] },
+            ]
+        }
+        if let backlog = file.backlogCase {
+            object["backlog_case"] = ["case_id": backlog.caseID, "title": backlog.title, "leader": orNull(backlog.leader),
+                                      "responsible_units": backlog.responsibleUnits, "status": orNull(backlog.status)]
+        }
+        object["matters"] = file.matters.map { matter -> [String: Any] in
+            ["matter_id": matter.matterID, "class_id": orNull(matter.classID),
+             "petitions": matter.petitions.map { ["id": $0.id, "received_at": $0.receivedAt, "level": orNull($0.level),
+                                                 "channel": orNull($0.channel), "title": orNull($0.title)] },
+             "escalations": matter.escalations.map { ["id": $0.id, "from_level": $0.from, "to_level": $0.to] }]
+        }
+        return object
+    }
+}

@@ -1,0 +1,149 @@
+import Foundation
+import GRDB
+import PetitionStore
+
+/// The nightly report (`dedup --report DIR`): one table per question a
+/// petition bureau asks the morning after, as CSV files, gathered in a
+/// Markdown summary, and as JSON on request.
+public struct DedupReport {
+    public let store: PetitionStore
+    public let summary: DedupSummary
+
+    public init(store: PetitionStore, summary: DedupSummary) {
+        self.store = store
+        self.summary = summary
+    }
+
+    struct Section {
+        let name: String
+        let title: String
+        let header: [String]
+        let rows: [[String]]
+    }
+
+    /// Matters repeated at least this often over at least this many days, with no
+    /// backlog case, are proposed as candidate backlog cases.
+    static let candidatePetitions = 4
+    static let candidateSpanDays = 90
+
+    func sections() throws -> [Section] {
+        try store.read { db in
+            func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [[String]] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    row.databaseValues.map { value in
+                        switch value.storage {
+                        case .null: ""
+                        case let .int64(number): String(number)
+                        case let .double(number): String(format: "%.3f", number)
+                        case let .string(text): text
+                        case .blob: ""
+                        }
+                    }
+                }
+            }
+            let matterStats = """
+                SELECT a.matter_id, count(*) AS petitions, min(p.received_at) AS first, max(p.received_at) AS last,
+                       CAST(julianday(max(p.received_at)) - julianday(min(p.received_at)) AS INTEGER) AS span_days,
+                       max(ifnull(p.headcount, 1)) AS headcount,
+                       min(ifnull(p.province, '') || ifnull(p.city, '') || ifnull(p.county, '')) AS region,
+                       min(ifnull(p.category, '')) AS category
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid GROUP BY a.matter_id
+                """
+            return [
+                Section(name: "new_repeats", title: "本次新增重复信访", header: ["编号", "受理日期", "层级", "事项", "重复于", "分数"],
+                        rows: try rows("""
+                            SELECT p.id, p.received_at, ifnull(p.level, ''), a.matter_id, a.repeat_of, a.score
+                            FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
+                            WHERE a.run_id = ? AND a.repeat_of IS NOT NULL ORDER BY p.received_at, p.id
+                            """, [summary.runID])),
+                Section(name: "matters", title: "事项（按信访次数与跨度）",
+                        header: ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"],
+                        rows: try rows("SELECT * FROM (\(matterStats)) WHERE petitions >= 2 ORDER BY petitions DESC, span_days DESC, matter_id LIMIT 500")),
+                Section(name: "escalations", title: "越级访", header: ["编号", "事项", "原层级", "现层级", "越过级数", "此前件"],
+                        rows: try rows("""
+                            SELECT p.id, a.matter_id, e.from_level, e.to_level, e.skipped_levels, e.earlier_id
+                            FROM escalation e JOIN petition p ON p.rowid = e.petition_rowid
+                            JOIN assignment a ON a.petition_rowid = e.petition_rowid ORDER BY p.received_at, p.id
+                            """)),
+                Section(name: "collective", title: "集体访事项", header: ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"],
+                        rows: try rows("SELECT * FROM (\(matterStats)) WHERE headcount >= 5 ORDER BY headcount DESC, matter_id")),
+                Section(name: "classes", title: "类案", header: ["类案", "地点", "问题", "事项数", "信访件数"],
+                        rows: try rows("""
+                            SELECT c.class_id, c.place, c.concept, c.matters,
+                                   (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id WHERE m.class_id = c.class_id)
+                            FROM class_case c ORDER BY c.matters DESC, c.class_id
+                            """)),
+                Section(name: "backlog", title: "信访积案及本次新增信访", header: ["积案", "标题", "包案领导", "关联事项", "本次新增件"],
+                        rows: try rows("""
+                            SELECT b.case_id, b.title, ifnull(b.leader, ''),
+                                   (SELECT count(*) FROM matter m WHERE m.backlog_case_id = b.case_id),
+                                   (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id
+                                    WHERE m.backlog_case_id = b.case_id AND a.run_id = ?)
+                            FROM backlog_case b ORDER BY b.case_id
+                            """, [summary.runID])),
+                Section(name: "candidate_backlog", title: "建议列为积案的事项（多次重复、历时较长、尚无积案）",
+                        header: ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"],
+                        rows: try rows("""
+                            SELECT s.* FROM (\(matterStats)) s JOIN matter m ON m.matter_id = s.matter_id
+                            WHERE m.backlog_case_id IS NULL AND s.petitions >= ? AND s.span_days >= ?
+                            ORDER BY s.petitions DESC, s.span_days DESC, s.matter_id
+                            """, [Self.candidatePetitions, Self.candidateSpanDays])),
+                Section(name: "by_region", title: "按地区与类别", header: ["省", "市", "类别", "信访件", "事项", "重复件"],
+                        rows: try rows("""
+                            SELECT ifnull(p.province, ''), ifnull(p.city, ''), ifnull(p.category, ''), count(*),
+                                   count(DISTINCT a.matter_id), sum(a.repeat_of IS NOT NULL)
+                            FROM petition p LEFT JOIN assignment a ON a.petition_rowid = p.rowid
+                            GROUP BY 1, 2, 3 ORDER BY 4 DESC
+                            """)),
+            ]
+        }
+    }
+
+    public func write(to directory: String, json: Bool) throws {
+        try PrivateFile.createDirectory(directory)
+        let sections = try sections()
+        var markdown = "# 夜间查重报告\n\n"
+        markdown += "运行 \(summary.runID)（\(summary.full ? "全量" : "增量")）：处理 \(summary.scored) 件，新事项 \(summary.newMatters) 个，"
+        markdown += "重复信访 \(summary.repeats) 件；共 \(summary.matters) 个事项、\(summary.classes) 个类案、"
+        markdown += "\(summary.backlogLinks) 个积案关联、\(summary.escalations) 次越级。\n"
+        for section in sections {
+            markdown += "\n## \(section.title)（\(section.rows.count)）\n\n"
+            markdown += "| " + section.header.joined(separator: " | ") + " |\n"
+            markdown += "|" + String(repeating: " --- |", count: section.header.count) + "\n"
+            for row in section.rows.prefix(50) {
+                markdown += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
+            }
+            if section.rows.count > 50 { markdown += "\n……完整列表见 `\(section.name).csv`。\n" }
+            let csv = ([section.header] + section.rows).map { $0.map(Self.csvField).joined(separator: ",") }
+                .joined(separator: "\r\n") + "\r\n"
+            try PrivateFile.write(csv, to: directory + "/\(section.name).csv")
+        }
+        try PrivateFile.write(markdown, to: directory + "/report.md")
+        if json {
+            var object: [String: Any] = ["run_id": summary.runID, "full": summary.full, "scored": summary.scored,
+                                         "new_matters": summary.newMatters, "repeats": summary.repeats]
+            for section in sections {
+                object[section.name] = section.rows.map { Dictionary(uniqueKeysWithValues: zip(Self.jsonKeys[section.name]!, $0)) }
+            }
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
+            try PrivateFile.write(String(decoding: data, as: UTF8.self), to: directory + "/report.json")
+        }
+    }
+
+    static let jsonKeys: [String: [String]] = {
+        let matter = ["matter_id", "petitions", "first", "last", "span_days", "headcount", "region", "category"]
+        return [
+            "new_repeats": ["id", "received_at", "level", "matter_id", "repeat_of", "score"],
+            "matters": matter, "collective": matter, "candidate_backlog": matter,
+            "escalations": ["id", "matter_id", "from_level", "to_level", "skipped_levels", "earlier_id"],
+            "classes": ["class_id", "place", "concept", "matters", "petitions"],
+            "backlog": ["case_id", "title", "leader", "matters", "new_petitions"],
+            "by_region": ["province", "city", "category", "petitions", "matters", "repeats"],
+        ]
+    }()
+
+    static func csvField(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+}
