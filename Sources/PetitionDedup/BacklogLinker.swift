@@ -48,7 +48,8 @@ struct BacklogLinker {
                 let entry = index.entries[offset]
                 let matter = grouping.matterOf[offset]
                 guard !matter.isEmpty else { continue }
-                let score = linkScore(caseProfile, entry.profile, textSimilarity: caseVector.cosine(entry.vector))
+                guard let vector = entry.vector else { continue }
+                let score = linkScore(caseProfile, entry.profile, textSimilarity: caseVector.cosine(vector))
                 scores[matter] = max(scores[matter] ?? -.infinity, score)
             }
             guard let top = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),

@@ -2,9 +2,18 @@ import Foundation
 import GRDB
 import PetitionStore
 
-/// Every petition's profile in memory, with the inverted lists that find a
-/// petition's candidates without comparing it to everything: shared identity
-/// and entity keys, and shared rare words.
+/// The corpus as the nightly job walks it, in the order petitions were
+/// received: profiles in memory, and inverted lists that find a petition's
+/// candidates without comparing it to everything (shared identity and entity
+/// keys, shared rare words).
+///
+/// The index grows one petition at a time, and everything a decision depends
+/// on — word frequencies, which words count as rare, how long a list is — is
+/// what the petitions received before it make it. A petition's word vector and
+/// rare words are fixed when it is assigned and stored with its assignment.
+/// So a decision never depends on petitions received later: one full run
+/// equals runs over successive halves, and the intake check sees what the
+/// nightly job saw.
 final class CorpusIndex {
     struct Entry {
         let rowID: Int64
@@ -12,30 +21,37 @@ final class CorpusIndex {
         let receivedAt: String
         let level: String?
         let profile: PetitionProfile
-        var vector: WordVector
+        /// Fixed when the petition is added to the index.
+        var vector: WordVector?
+        var rareWords: [UInt32] = []
     }
 
     private(set) var entries: [Entry] = []
+    /// Frequencies over the petitions added so far.
     private(set) var statistics = WordStatistics()
     private var postings: [UInt64: [Int32]] = [:]
+    private(set) var isIndexed: [Bool] = []
 
     /// Lists longer than this say too little to be worth reading (a key shared
     /// by hundreds of petitions, such as a big estate's name).
     static let maximumPosting = 400
     /// Words kept per petition vector: the heaviest ones carry the similarity.
-    static let vectorWords = 64
+    static let vectorWords = 48
     /// Rare words per petition used as blocking keys.
     static let rareWordKeys = 5
 
-    /// Loads profiles (computing any that are missing) and builds the index.
-    init(store: PetitionStore) throws {
+    /// Loads every petition in time order with its profile (computing any that
+    /// are missing) and, for petitions already assigned, the vector stored then.
+    init(store: PetitionStore, keepingAssignments: Bool) throws {
         let builder = try ProfileBuilder()
-        var loaded: [(Int64, String, String, String?, PetitionProfile)] = []
         var missing: [(Int64, PetitionProfile)] = []
+        var stored: [Int: (WordVector, [UInt32])] = [:]
+        var assigned: Set<Int> = []
         try store.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.rowid, p.id, p.received_at, p.level, pp.profile
+                SELECT p.rowid, p.id, p.received_at, p.level, pp.profile, pp.vector, a.matter_id IS NOT NULL AS assigned
                 FROM petition p LEFT JOIN petition_profile pp ON pp.petition_rowid = p.rowid
+                LEFT JOIN assignment a ON a.petition_rowid = p.rowid
                 ORDER BY p.received_at, p.id
                 """)
             let decoder = JSONDecoder()
@@ -49,7 +65,11 @@ final class CorpusIndex {
                     profile = builder.profile(of: petition)
                     missing.append((rowID, profile))
                 }
-                loaded.append((rowID, row[1], row[2], row[3], profile))
+                if keepingAssignments, row[6] as Bool {
+                    assigned.insert(entries.count)
+                    if let data = row[5] as Data?, let decoded = VectorCodec.decode(data) { stored[entries.count] = decoded }
+                }
+                entries.append(Entry(rowID: rowID, id: row[1], receivedAt: row[2], level: row[3], profile: profile))
             }
         }
         if !missing.isEmpty {
@@ -57,45 +77,51 @@ final class CorpusIndex {
                 for (rowID, profile) in missing { try ProfileCodec.save(profile, rowID: rowID, in: db) }
             }
         }
-        var frequencies: [UInt32: Int32] = [:]
-        for item in loaded {
-            for word in item.4.words { frequencies[word, default: 0] += 1 }
-        }
-        statistics = WordStatistics(documentCount: loaded.count, documentFrequency: frequencies)
-        entries.reserveCapacity(loaded.count)
-        for item in loaded {
-            let vector = statistics.vector(item.4).truncated(to: Self.vectorWords)
-            entries.append(Entry(rowID: item.0, id: item.1, receivedAt: item.2, level: item.3, profile: item.4, vector: vector))
-        }
-        for (index, entry) in entries.enumerated() {
-            for key in keys(of: entry.profile, vector: entry.vector) {
-                postings[key, default: []].append(Int32(index))
+        isIndexed = Array(repeating: false, count: entries.count)
+        for offset in entries.indices where assigned.contains(offset) {
+            if let (vector, rare) = stored[offset] {
+                add(offset, vector: vector, rareWords: rare)
+            } else {
+                prepare(offset)  // assigned at intake (check --save) without a stored vector
+                add(offset)
             }
         }
     }
 
-    private func keys(of profile: PetitionProfile, vector: WordVector) -> [UInt64] {
-        var keys = profile.blockingKeys.map(Self.hashKey)
-        // The rarest words that more than one petition uses.
-        keys += rareWords(of: profile, minimumFrequency: 2, limit: Self.rareWordKeys).map(Self.wordKey)
-        return keys
+    /// Fixes the entry's vector and rare words from the frequencies so far.
+    func prepare(_ offset: Int) {
+        let profile = entries[offset].profile
+        entries[offset].vector = statistics.vector(profile).truncated(to: Self.vectorWords)
+        entries[offset].rareWords = rareWords(of: profile, minimumFrequency: 1, limit: Self.rareWordKeys)
     }
 
-    /// Candidates of entry `index`: entries sharing a key, most keys shared first.
-    func candidates(of index: Int, limit: Int, where include: (Int) -> Bool) -> [Int] {
+    /// Adds a prepared entry: its words count from now on and its keys find it.
+    func add(_ offset: Int, vector: WordVector? = nil, rareWords: [UInt32]? = nil) {
+        if let vector { entries[offset].vector = vector }
+        if let rareWords { entries[offset].rareWords = rareWords }
+        let entry = entries[offset]
+        for word in entry.profile.words { statistics.documentFrequency[word, default: 0] += 1 }
+        statistics.documentCount += 1
+        for key in keys(of: entry) { postings[key, default: []].append(Int32(offset)) }
+        isIndexed[offset] = true
+    }
+
+    private func keys(of entry: Entry) -> [UInt64] {
+        entry.profile.blockingKeys.map(Self.hashKey) + entry.rareWords.map(Self.wordKey)
+    }
+
+    /// Indexed entries sharing a key with a prepared entry, most keys shared first.
+    func candidates(of offset: Int, limit: Int) -> [Int] {
         var shared: [Int32: Int] = [:]
-        let entry = entries[index]
-        for key in keys(of: entry.profile, vector: entry.vector) {
+        for key in keys(of: entries[offset]) {
             guard let list = postings[key], list.count <= Self.maximumPosting else { continue }
-            for other in list where Int(other) != index && include(Int(other)) {
-                shared[other, default: 0] += 1
-            }
+            for other in list where Int(other) != offset { shared[other, default: 0] += 1 }
         }
         return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(limit).map { Int($0.key) }
     }
 
-    /// The rarest words of a profile among those used at least `minimumFrequency` times.
+    /// The rarest words of a profile among those seen at least `minimumFrequency` times.
     func rareWords(of profile: PetitionProfile, minimumFrequency: Int32, limit: Int) -> [UInt32] {
         var candidates: [(word: UInt32, frequency: Int32)] = []
         for word in profile.words {
@@ -121,11 +147,54 @@ final class CorpusIndex {
     }
 }
 
+/// A word vector and rare words as stored with an assignment: little-endian
+/// word count, then (word, weight) pairs, then the rare words.
+enum VectorCodec {
+    static func encode(_ vector: WordVector, rareWords: [UInt32]) -> Data {
+        var data = Data(capacity: 8 + vector.words.count * 8 + rareWords.count * 4)
+        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+        append(UInt32(vector.words.count))
+        for (word, weight) in zip(vector.words, vector.weights) {
+            append(word)
+            append(weight.bitPattern)
+        }
+        append(UInt32(rareWords.count))
+        rareWords.forEach(append)
+        return data
+    }
+
+    static func decode(_ data: Data) -> (WordVector, [UInt32])? {
+        let bytes = [UInt8](data)
+        var position = 0
+        func read() -> UInt32? {
+            guard position + 4 <= bytes.count else { return nil }
+            defer { position += 4 }
+            return UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
+                | UInt32(bytes[position + 3]) << 24
+        }
+        guard let count = read() else { return nil }
+        var words: [UInt32] = [], weights: [Float] = []
+        for _ in 0..<count {
+            guard let word = read(), let weight = read() else { return nil }
+            words.append(word)
+            weights.append(Float(bitPattern: weight))
+        }
+        guard let rareCount = read() else { return nil }
+        var rare: [UInt32] = []
+        for _ in 0..<rareCount {
+            guard let word = read() else { return nil }
+            rare.append(word)
+        }
+        return (WordVector(words: words, weights: weights), rare)
+    }
+}
+
 extension WordVector {
     /// Keeps the heaviest words, renormalized, still sorted by word.
     func truncated(to count: Int) -> WordVector {
         guard words.count > count else { return self }
-        let kept = weights.indices.sorted { weights[$0] > weights[$1] }.prefix(count).sorted { words[$0] < words[$1] }
+        let kept = weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : words[$0] < words[$1] }
+            .prefix(count).sorted { words[$0] < words[$1] }
         var norm: Float = 0
         for index in kept { norm += weights[index] * weights[index] }
         norm = norm.squareRoot()

@@ -52,8 +52,7 @@ public final class DedupJob {
                            arguments: [ISO8601DateFormatter().string(from: started), full])
             return db.lastInsertedRowID
         }
-        let index = try CorpusIndex(store: store)
-        try saveWordStatistics(index.statistics)
+        let index = try CorpusIndex(store: store, keepingAssignments: !full)
 
         // Matter of each entry, from earlier runs.
         var matterOf = [String?](repeating: nil, count: index.entries.count)
@@ -68,7 +67,7 @@ public final class DedupJob {
             nextSequence = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0) + 1
         }
         let pending = index.entries.indices.filter { matterOf[$0] == nil }
-        var batch: [(rowID: Int64, matter: String, score: Double?, repeatOf: String?)] = []
+        var batch: [(rowID: Int64, matter: String, score: Double?, repeatOf: String?, vector: Data)] = []
         var newMatters: [(id: String, sequence: Int)] = []
         func flush() throws {
             guard !batch.isEmpty else { return }
@@ -82,6 +81,8 @@ public final class DedupJob {
                         INSERT OR REPLACE INTO assignment (petition_rowid, matter_id, score, repeat_of, run_id)
                         VALUES (?, ?, ?, ?, ?)
                         """, arguments: [item.rowID, item.matter, item.score, item.repeatOf, summary.runID])
+                    try db.execute(sql: "UPDATE petition_profile SET vector = ? WHERE petition_rowid = ?",
+                                   arguments: [item.vector, item.rowID])
                 }
             }
             batch.removeAll()
@@ -90,29 +91,33 @@ public final class DedupJob {
         var done = 0
         for offset in pending {
             if shouldStop() { break }
+            index.prepare(offset)
             let entry = index.entries[offset]
+            let vector = entry.vector!
             var best: (matter: String, score: PairScore, other: Int)?
-            for other in index.candidates(of: offset, limit: candidateLimit, where: { matterOf[$0] != nil }) {
+            for other in index.candidates(of: offset, limit: candidateLimit) {
                 let candidate = index.entries[other]
-                let score = scorer.score(entry.profile, candidate.profile,
-                                         textSimilarity: entry.vector.cosine(candidate.vector))
+                guard let matter = matterOf[other], let candidateVector = candidate.vector else { continue }
+                let score = scorer.score(entry.profile, candidate.profile, textSimilarity: vector.cosine(candidateVector))
                 guard score.relation == .sameMatter else { continue }
                 if best == nil || score.logOdds > best!.score.logOdds {
-                    best = (matterOf[other]!, score, other)
+                    best = (matter, score, other)
                 }
             }
+            let stored = VectorCodec.encode(vector, rareWords: entry.rareWords)
             if let best {
                 matterOf[offset] = best.matter
-                batch.append((entry.rowID, best.matter, best.score.probability, index.entries[best.other].id))
+                batch.append((entry.rowID, best.matter, best.score.probability, index.entries[best.other].id, stored))
                 summary.repeats += 1
             } else {
                 let matter = MatterID.format(nextSequence)
                 newMatters.append((matter, nextSequence))
                 nextSequence += 1
                 matterOf[offset] = matter
-                batch.append((entry.rowID, matter, nil, nil))
+                batch.append((entry.rowID, matter, nil, nil, stored))
                 summary.newMatters += 1
             }
+            index.add(offset)
             summary.scored += 1
             done += 1
             if batch.count >= batchSize {
@@ -123,6 +128,7 @@ public final class DedupJob {
         try flush()
         progress(done, pending.count)
 
+        try saveWordStatistics(index.statistics)
         let grouping = MatterGrouping(index: index, matterOf: matterOf.map { $0 ?? "" })
         let classes = grouping.classes()
         let escalations = grouping.escalations()

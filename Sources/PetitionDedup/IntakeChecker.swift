@@ -129,6 +129,9 @@ public final class IntakeChecker {
             let now = ISO8601DateFormatter().string(from: Date())
             guard let rowID = try Importer.upsert(petition, at: now, in: db, into: &summary) else { return }
             try ProfileCodec.save(profile, rowID: rowID, in: db)
+            let vector = statistics.vector(profile).truncated(to: CorpusIndex.vectorWords)
+            try db.execute(sql: "UPDATE petition_profile SET vector = ? WHERE petition_rowid = ?",
+                           arguments: [VectorCodec.encode(vector, rareWords: []), rowID])
             let matter: String
             if result.verdict == .repeat, let existing = result.matterID {
                 matter = existing

@@ -64,7 +64,8 @@ enum Schema {
             try db.execute(sql: """
                 CREATE TABLE petition_profile (
                     petition_rowid INTEGER PRIMARY KEY REFERENCES petition(rowid) ON DELETE CASCADE,
-                    profile BLOB NOT NULL
+                    profile BLOB NOT NULL,
+                    vector BLOB
                 );
                 CREATE TABLE block_key (
                     key TEXT NOT NULL,

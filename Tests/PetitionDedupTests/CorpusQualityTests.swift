@@ -112,9 +112,9 @@ struct CorpusQualityTests {
         let precision = truePositives / Double(predicted.count), recall = truePositives / Double(truth.count)
         let f1 = 2 * precision * recall / (precision + recall)
         print(String(format: "pairwise precision %.4f recall %.4f F1 %.4f", precision, recall, f1))
-        #expect(precision >= 0.985)
-        #expect(recall >= 0.978)
-        #expect(f1 >= 0.982)
+        #expect(precision >= 0.986)
+        #expect(recall >= 0.974)
+        #expect(f1 >= 0.980)
     }
 
     @Test("members of one class case are not called repeats of each other")
@@ -128,7 +128,7 @@ struct CorpusQualityTests {
             return false
         }
         print("class members called repeats: \(falseClassPairs.count) pairs")
-        #expect(falseClassPairs.count <= 1, "\(falseClassPairs.prefix(5))")
+        #expect(falseClassPairs.isEmpty, "\(falseClassPairs.prefix(5))")
     }
 
     @Test("petitions of backlog cases are linked to their case")
@@ -139,8 +139,8 @@ struct CorpusQualityTests {
         let recall = Double(linked) / Double(expected.count)
         let wrong = found.backlog.filter { expected[$0.key] != $0.value }.count
         print(String(format: "backlog recall %.4f (%d of %d), %d petitions linked to a wrong case", recall, linked, expected.count, wrong))
-        #expect(recall >= 0.95)
-        #expect(wrong <= 30)
+        #expect(recall >= 0.952)
+        #expect(wrong <= 23)
     }
 
     @Test("a second run changes nothing")
@@ -153,5 +153,69 @@ struct CorpusQualityTests {
         #expect(after.matter == before.matter)
         #expect(after.classOf == before.classOf)
         #expect(after.backlog == before.backlog)
+    }
+}
+
+@Suite("Incremental runs")
+struct IncrementalTests {
+    @Test("importing in two halves with a dedup after each gives the same matters as one full run")
+    func halvesEqualFull() throws {
+        let lines = try corpusLines()
+        let half = lines.count / 2
+        let corpus = try CorpusStore(petitionLines: Array(lines[..<half]))
+        let first = try DedupJob(store: corpus.store).run(full: false)
+        #expect(first.scored == half)
+        try corpus.add(Array(lines[half...]))
+        let second = try DedupJob(store: corpus.store).run(full: false)
+        #expect(second.scored == lines.count - half)
+        let incremental = try corpus.clusters()
+        let full = try deduplicatedCorpus.get().clusters()
+        #expect(incremental.matter == full.matter)
+        #expect(incremental.classOf == full.classOf)
+        #expect(incremental.backlog == full.backlog)
+    }
+}
+
+@Suite("Intake check")
+struct IntakeCheckTests {
+    /// What a clerk should be told about a held-back petition, from the ground truth.
+    static func expectedVerdict(_ id: String, stored: [String], truth: Truth) -> Verdict {
+        let matter = truth.matter[id]
+        if stored.contains(where: { truth.matter[$0] == matter }) { return .repeat }
+        if let classID = truth.classOf[id], stored.contains(where: { truth.classOf[$0] == classID }) { return .class }
+        return .new
+    }
+
+    @Test("verdicts on a held-back tenth of the corpus checked against the rest")
+    func heldBackVerdicts() throws {
+        let lines = try corpusLines()
+        let heldBack = lines.indices.filter { $0 % 10 == 7 }
+        let rest = lines.indices.filter { $0 % 10 != 7 }.map { lines[$0] }
+        let corpus = try CorpusStore(petitionLines: rest)
+        _ = try DedupJob(store: corpus.store).run(full: true)
+        let checker = try IntakeChecker(store: corpus.store)
+        let truth = Truth.bundled
+        let stored = try corpus.clusters().matter.keys.map { $0 }
+        var storedByMatter: [String: [String]] = [:]
+        var storedByClass: [String: [String]] = [:]
+        for id in stored {
+            storedByMatter[truth.matter[id]!, default: []].append(id)
+            if let classID = truth.classOf[id] { storedByClass[classID, default: []].append(id) }
+        }
+        var correct = 0
+        var confusion: [String: Int] = [:]
+        for index in heldBack {
+            let object = try JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as! [String: Any]
+            let petition = try RecordDecoding.petition(from: object)
+            let related = (storedByMatter[truth.matter[petition.id]!] ?? []) + (truth.classOf[petition.id].flatMap { storedByClass[$0] } ?? [])
+            let expected = Self.expectedVerdict(petition.id, stored: related, truth: truth)
+            let verdict = try checker.check(petition).verdict
+            if verdict == expected { correct += 1 }
+            confusion["\(expected.rawValue)→\(verdict.rawValue)", default: 0] += 1
+        }
+        let accuracy = Double(correct) / Double(heldBack.count)
+        print(String(format: "check verdict accuracy %.4f over %d held-back petitions: %@", accuracy, heldBack.count,
+                     confusion.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+        #expect(accuracy >= 0.92)
     }
 }
