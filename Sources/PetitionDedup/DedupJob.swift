@@ -94,16 +94,24 @@ public final class DedupJob {
             index.prepare(offset)
             let entry = index.entries[offset]
             let vector = entry.vector!
-            var best: (matter: String, score: PairScore, other: Int)?
+            // The best matter among those none of whose scored members is
+            // someone else: one ambiguous link does not pull a petition into a
+            // matter whose petitioner it contradicts.
+            var bestOfMatter: [String: (score: PairScore, other: Int)] = [:]
+            var conflicting: Set<String> = []
             for other in index.candidates(of: offset, limit: candidateLimit) {
                 let candidate = index.entries[other]
                 guard let matter = matterOf[other], let candidateVector = candidate.vector else { continue }
                 let score = scorer.score(entry.profile, candidate.profile, textSimilarity: vector.cosine(candidateVector))
+                if score.identityConflict { conflicting.insert(matter) }
                 guard score.relation == .sameMatter else { continue }
-                if best == nil || score.logOdds > best!.score.logOdds {
-                    best = (matter, score, other)
-                }
+                if let current = bestOfMatter[matter], current.score.logOdds >= score.logOdds { continue }
+                bestOfMatter[matter] = (score, other)
             }
+            let best = bestOfMatter.filter { !conflicting.contains($0.key) }
+                .max { $0.value.score.logOdds != $1.value.score.logOdds
+                    ? $0.value.score.logOdds < $1.value.score.logOdds : $0.key > $1.key }
+                .map { (matter: $0.key, score: $0.value.score, other: $0.value.other) }
             let stored = VectorCodec.encode(vector, rareWords: entry.rareWords)
             if let best {
                 matterOf[offset] = best.matter

@@ -16,6 +16,9 @@ public struct PairScore: Sendable {
     public var logOdds: Double
     public var relation: Relation
     public var reasons: [String]
+    /// The petitioners are different people (different ID, phone or name, and
+    /// nothing of theirs agrees), outside a group petition.
+    public var identityConflict = false
 
     public var probability: Double { 1 / (1 + exp(-logOdds)) }
 }
@@ -34,7 +37,7 @@ public struct MatchScorer: Sendable {
     public struct Weights: Sendable {
         var prior = -6.0
         var sameID = 9.0, nearID = 6.0, differentID = -8.0
-        var samePhone = 6.0, differentPhone = -1.0
+        var samePhone = 6.0, differentPhone = -3.0, differentBirthYear = -4.0
         var sameFullName = 2.5, differentFullName = -6.0, sameSurname = 0.8, differentSurname = -6.0
         var estateAgree = 2.5, estateDisagree = -4.0
         var organizationAgree = 2.5, organizationDisagree = -3.0
@@ -90,7 +93,16 @@ public struct MatchScorer: Sendable {
                 identityAgrees = true
             } else if !group {
                 total += w.differentPhone
+                identityDisagrees = true
             }
+        }
+        // Birth years from ID numbers and stated ages: more than two years apart
+        // is someone else (ages are written loosely, so a year or two is forgiven).
+        if !group, !identityAgrees, !a.birthYears.isEmpty, !b.birthYears.isEmpty,
+           !a.birthYears.contains(where: { x in b.birthYears.contains { abs(x - $0) <= 2 } }) {
+            total += w.differentBirthYear
+            reasons.append("年龄不符")
+            identityDisagrees = true
         }
         // Names are compared between the first-named petitioners only: a
         // co-signing neighbour listed second does not make two households one.
@@ -196,7 +208,8 @@ public struct MatchScorer: Sendable {
             relation = .unrelated
         }
         if relation == .sameClass { reasons.append("同一地点同类问题、不同信访人") }
-        return PairScore(logOdds: total, relation: relation, reasons: reasons)
+        return PairScore(logOdds: total, relation: relation, reasons: reasons,
+                         identityConflict: identityDisagrees && !identityAgrees)
     }
 
     /// Building and room agree, and the unit too where both give one (10号楼1401室

@@ -15,6 +15,9 @@ public struct PetitionProfile: Codable, Sendable, Equatable {
     public var surnames: [String] = []
     /// The first-named petitioner's name when written in full.
     public var primaryFullName: String?
+    /// Birth years known for the first-named petitioner: from the ID number, or
+    /// from an age written in the text (52岁 in 2023 → 1971).
+    public var birthYears: [Int] = []
     /// Five or more people, or written as a group (等12人, 集体上访).
     public var collective = false
     public var province: String?
@@ -76,6 +79,12 @@ public final class ProfileBuilder {
             }
         }
         let text = FoldedText([petition.title, petition.content].compactMap { $0 }.joined(separator: "\n"))
+        // Numbers the text gives for the petitioner: phones and ID numbers.
+        let numbers = Self.identifiers(in: text)
+        for phone in numbers.phones where !profile.phones.contains(phone) { profile.phones.append(phone) }
+        for id in numbers.ids where !profile.idNumbers.contains(id) { profile.idNumbers.append(id) }
+        if let id = profile.idNumbers.first, let year = Int(id.dropFirst(6).prefix(4)) { profile.birthYears.append(year) }
+        if let age = Self.statedAge(text) { profile.birthYears.append(petition.receivedAt.year - age) }
         profile.collective = (petition.headcount ?? 0) >= 5 || Self.mentionsGroup(text)
         profile.province = petition.province
         profile.city = petition.city
@@ -92,6 +101,39 @@ public final class ProfileBuilder {
         profile.words = counts.keys.sorted()
         profile.counts = profile.words.map { UInt16(min(counts[$0]!, Int(UInt16.max))) }
         return profile
+    }
+
+    /// Mobile numbers and resident ID numbers written in the text, canonical.
+    static func identifiers(in text: FoldedText) -> (phones: [String], ids: [String]) {
+        var phones: [String] = [], ids: [String] = []
+        IndexTokenizer().forEachToken(in: text) { token, bytes in
+            guard token.kind == .word || token.kind == .canonicalNumber else { return true }
+            let value = String(decoding: bytes, as: UTF8.self)
+            if value.utf8.count == 11, value.hasPrefix("1"), value.allSatisfy(\.isNumber) {
+                if !phones.contains(value) { phones.append(value) }
+            } else if value.utf8.count == 18, let id = IdentifierForms.residentID(value), !ids.contains(id) {
+                ids.append(id)
+            }
+            return true
+        }
+        return (phones, ids)
+    }
+
+    /// The first age the text states (52岁, 52周岁).
+    static func statedAge(_ text: FoldedText) -> Int? {
+        let points = text.codePoints
+        for index in points.indices where points[index] == 0x5C81 /* 岁 */ && index > 0 {
+            var start = index
+            if start > 0, points[start - 1] == 0x5468 /* 周 */ { start -= 1 }
+            var end = start
+            while start > 0, CharacterClass(points[start - 1]) == .digit { start -= 1 }
+            guard start < end, end - start <= 3 else { continue }
+            var value = 0
+            for digit in points[start..<end] { value = value * 10 + Int(digit - 0x30) }
+            if (10...110).contains(value) { return value }
+            end = 0
+        }
+        return nil
     }
 
     /// 等12人, 12户, 集体上访, 联名: a group, whoever files for it.
