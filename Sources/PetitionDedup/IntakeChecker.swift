@@ -107,8 +107,14 @@ public final class IntakeChecker {
                     result.escalation = EscalationSummary(fromLevel: level, toLevel: petition.level!, earlierID: best.id,
                                                           skippedLevels: rank - earlierRank - 1)
                 }
-            } else if matches.contains(where: { $0.relation == .sameClass }) {
-                result.verdict = .class
+            } else {
+                // A class case is many petitioners: the look-alike's matter must
+                // already belong to a class, or two matters must look alike.
+                let classMatters = Set(matches.filter { $0.relation == .sameClass }.compactMap(\.matterID))
+                let inClass = try classMatters.contains { matter in
+                    try String.fetchOne(db, sql: "SELECT class_id FROM matter WHERE matter_id = ?", arguments: [matter]) != nil
+                }
+                if inClass || classMatters.count >= 2 { result.verdict = .class }
             }
             let relatedMatters = matches.filter { $0.relation == (result.verdict == .repeat ? .sameMatter : .sameClass) }
                 .compactMap(\.matterID)
