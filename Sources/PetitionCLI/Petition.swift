@@ -13,13 +13,18 @@ struct PetitionCommand: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
         } catch let error as UserError {
             FileHandle.standardError.write(Data("错误：\(error.message)\n".utf8))
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
-            if code == .success || code == .validationFailure || error is CleanExit {
-                exit(withError: error)
+            if code == .success || error is CleanExit { exit(withError: error) }
+            if code == .validationFailure {
+                // Usage errors exit with 1, as DOMAIN.md's contract says, not 64.
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(1)
             }
             FileHandle.standardError.write(Data("内部错误：\(error)\n".utf8))
             Foundation.exit(2)
