@@ -24,7 +24,10 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "跳过条数") var offset = 0
 
     func run() throws {
-        let text = query.joined(separator: " ")
+        if let option = query.first(where: { $0.hasPrefix("--") && $0.count > 2 }) {
+            throw UserError(message: "未知选项 \(option)（查看 petition search --help）")
+        }
+        let text = query.filter { $0 != "--" }.joined(separator: " ")
         var request: SearchRequest
         do {
             request = SearchRequest(query: try SearchQuery(parsing: text))
