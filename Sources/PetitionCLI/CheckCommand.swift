@@ -9,6 +9,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "受理查重：判断一件信访件是否重复信访、属于哪个积案或类案")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var privacy: PrivacyOptions
 
     @Flag(name: .long, help: "同时保存该件及其事项归属")
     var save = false
@@ -21,6 +22,8 @@ struct CheckCommand: ParsableCommand {
         let store = try openStore(global)
         let checker = try IntakeChecker(store: store)
         let result = save ? try checker.checkAndSave(petition) : try checker.check(petition)
+        try privacy.audit(store, command: save ? "check --save" : "check", subject: petition.id,
+                          returned: result.matches.map(\.id))
         let terminal = Terminal.current
         if global.json {
             terminal.print(jsonLine(Self.json(result)))

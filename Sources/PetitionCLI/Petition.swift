@@ -1,12 +1,15 @@
 import ArgumentParser
 import Foundation
+import PetitionStore
+import PetitionText
 
 @main
 struct PetitionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "petition",
         abstract: "信访件全文检索与重复信访识别",
-        subcommands: [ImportCommand.self, SearchCommand.self, CheckCommand.self, DedupCommand.self, ShowCommand.self])
+        subcommands: [ImportCommand.self, SearchCommand.self, CheckCommand.self, DedupCommand.self, ShowCommand.self,
+                      AuditCommand.self])
 
     /// Exit codes of DOMAIN.md: 1 for input or usage errors, 2 for internal errors.
     static func main() {
@@ -47,5 +50,46 @@ struct GlobalOptions: ParsableArguments {
 
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["PETITION_DB"] ?? "petitions.db"
+    }
+
+}
+
+/// `--reveal --reason`: full ID numbers and phones, only with a stated reason,
+/// and every reveal is audited. Masked by default in every output.
+struct PrivacyOptions: ParsableArguments {
+    @Option(name: .long, help: "操作人（默认 $PETITION_OPERATOR 或系统用户名），记入审计")
+    var `operator`: String?
+
+    @Flag(name: .long, help: "显示完整身份证号和电话（须同时给出 --reason，记入审计）")
+    var reveal = false
+
+    @Option(name: .long, help: "查看完整信息的理由")
+    var reason: String?
+
+    func validate() throws {
+        if reveal && (reason?.trimmingCharacters(in: .whitespaces).isEmpty ?? true) {
+            throw ValidationError("--reveal 须同时给出 --reason \"理由\"")
+        }
+    }
+
+    func identifier(_ text: String?) -> String? {
+        guard let text else { return nil }
+        return reveal ? text : PrivacyMask.identifier(text)
+    }
+
+    func text(_ text: String) -> String {
+        reveal ? text : PrivacyMask.text(text)
+    }
+
+    var operatorName: String {
+        if let name = `operator`, !name.isEmpty { return name }
+        if let name = ProcessInfo.processInfo.environment["PETITION_OPERATOR"], !name.isEmpty { return name }
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return "uid-\(geteuid())"
+    }
+
+    func audit(_ store: PetitionStore, command: String, subject: String?, returned: [String]) throws {
+        try store.appendAudit(AuditEntry(operatorName: operatorName, command: command, subject: subject,
+                                         returned: returned, revealed: reveal, reason: reveal ? reason : nil))
     }
 }

@@ -9,6 +9,7 @@ struct SearchCommand: ParsableCommand {
         abstract: "中文全文检索：空格分隔表示同时包含，\"...\" 为短语，-词 表示排除，OR 表示任一")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var privacy: PrivacyOptions
 
     @Argument(parsing: .allUnrecognized, help: "检索词（-词 表示排除）")
     var query: [String]
@@ -52,14 +53,17 @@ struct SearchCommand: ParsableCommand {
         request.petitioner = petitioner
         request.limit = limit
         request.offset = offset
-        let result = try openStore(global).search(request)
+        let store = try openStore(global)
+        let result = try store.search(request)
+        try privacy.audit(store, command: "search", subject: text + (petitioner.map { " --petitioner \($0)" } ?? ""),
+                          returned: result.hits.map(\.id))
         let terminal = Terminal.current
         if global.json {
             for hit in result.hits {
                 terminal.print(jsonLine([
                     "id": hit.id, "received_at": hit.receivedAt, "channel": orNull(hit.channel),
                     "level": orNull(hit.level), "region": hit.region, "category": orNull(hit.category),
-                    "title": plain(hit.title), "snippet": marked(hit.snippet, start: "【", end: "】"),
+                    "title": privacy.text(plain(hit.title)), "snippet": privacy.text(marked(hit.snippet, start: "【", end: "】")),
                     "score": -hit.rank,
                 ]))
             }
@@ -69,7 +73,7 @@ struct SearchCommand: ParsableCommand {
         terminal.print("共找到 \(result.total) 件，显示第 \(min(offset + 1, result.total))–\(min(offset + result.hits.count, result.total)) 件")
         guard !result.hits.isEmpty else { return }
         let rows = result.hits.map { hit in
-            [hit.id, hit.receivedAt, hit.level ?? "", hit.channel ?? "", hit.region, plain(hit.title)]
+            [hit.id, hit.receivedAt, hit.level ?? "", hit.channel ?? "", hit.region, privacy.text(plain(hit.title))]
         }
         let lines = table(header: ["编号", "受理日期", "层级", "渠道", "地区", "标题"], rows: rows,
                           maxWidths: [16, 10, 6, 8, 24, 40])
@@ -77,7 +81,7 @@ struct SearchCommand: ParsableCommand {
         terminal.print(lines[1])
         for (line, hit) in zip(lines.dropFirst(2), result.hits) {
             terminal.print(line)
-            terminal.print("    " + marked(hit.snippet, start: start, end: end))
+            terminal.print("    " + marked(privacy.text(hit.snippet), start: start, end: end))
         }
     }
 }

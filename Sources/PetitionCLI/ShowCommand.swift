@@ -9,28 +9,34 @@ struct ShowCommand: ParsableCommand {
         abstract: "查看一件信访件或信访积案：所属事项、历次信访、类案与积案")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var privacy: PrivacyOptions
 
     @Argument(help: "信访件编号或积案编号")
     var id: String
 
     func run() throws {
-        guard let file = try CaseFile.load(id: id, store: openStore(global)) else {
+        let store = try openStore(global)
+        let file = try CaseFile.load(id: id, store: store)
+        try privacy.audit(store, command: "show", subject: id,
+                          returned: file.map { $0.matters.flatMap { $0.petitions.map(\.id) } } ?? [])
+        guard let file else {
             throw UserError(message: "找不到编号为 \(id) 的信访件或信访积案")
         }
         let terminal = Terminal.current
         if global.json {
-            terminal.print(jsonLine(Self.json(file)))
+            terminal.print(jsonLine(json(file)))
             return
         }
         if let petition = file.petition {
             terminal.print("信访件 \(petition.id)  \(petition.receivedAt)  \(petition.level ?? "")  \(petition.channel ?? "")")
             terminal.print("地区：\([petition.province, petition.city, petition.county].compactMap { $0 }.joined())  类别：\(petition.category ?? "")  被反映单位：\(petition.respondent ?? "")")
             let people = petition.petitioners.map { person in
-                [person.name, person.idNumber, person.phone].compactMap { $0 }.joined(separator: " ")
+                [person.name, privacy.identifier(person.idNumber), privacy.identifier(person.phone)].compactMap { $0 }
+                    .joined(separator: " ")
             }
             terminal.print("信访人：\(people.joined(separator: "；"))" + ((petition.headcount ?? 0) > 1 ? "（\(petition.headcount!) 人）" : ""))
-            terminal.print("标题：\(petition.title ?? "")")
-            terminal.print("内容：\(petition.content)")
+            terminal.print("标题：\(privacy.text(petition.title ?? ""))")
+            terminal.print("内容：\(privacy.text(petition.content))")
         }
         if let backlog = file.backlogCase {
             terminal.print("")
@@ -52,15 +58,18 @@ struct ShowCommand: ParsableCommand {
         if file.petition != nil && file.matters.isEmpty { terminal.print("\n尚未查重归入事项（运行 petition dedup）") }
     }
 
-    static func json(_ file: CaseFile) -> [String: Any] {
+    func json(_ file: CaseFile) -> [String: Any] {
         var object: [String: Any] = [:]
         if let petition = file.petition {
             object["petition"] = [
                 "id": petition.id, "received_at": petition.receivedAt.description, "level": orNull(petition.level),
                 "channel": orNull(petition.channel), "province": orNull(petition.province), "city": orNull(petition.city),
-                "county": orNull(petition.county), "category": orNull(petition.category), "title": orNull(petition.title),
-                "content": petition.content, "headcount": orNull(petition.headcount),
-                "petitioners": petition.petitioners.map { ["name": orNull($0.name), "id_number": orNull($0.idNumber), "phone": orNull($0.phone)] },
+                "county": orNull(petition.county), "category": orNull(petition.category), "title": orNull(petition.title.map(privacy.text)),
+                "content": privacy.text(petition.content), "headcount": orNull(petition.headcount),
+                "petitioners": petition.petitioners.map {
+                    ["name": orNull($0.name), "id_number": orNull(privacy.identifier($0.idNumber)),
+                     "phone": orNull(privacy.identifier($0.phone))]
+                },
             ]
         }
         if let backlog = file.backlogCase {
@@ -70,7 +79,7 @@ struct ShowCommand: ParsableCommand {
         object["matters"] = file.matters.map { matter -> [String: Any] in
             ["matter_id": matter.matterID, "class_id": orNull(matter.classID),
              "petitions": matter.petitions.map { ["id": $0.id, "received_at": $0.receivedAt, "level": orNull($0.level),
-                                                 "channel": orNull($0.channel), "title": orNull($0.title)] },
+                                                 "channel": orNull($0.channel), "title": orNull($0.title.map(privacy.text))] },
              "escalations": matter.escalations.map { ["id": $0.id, "from_level": $0.from, "to_level": $0.to] }]
         }
         return object

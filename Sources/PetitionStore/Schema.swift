@@ -115,6 +115,25 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3: append-only audit trail") { db in
+            try db.execute(sql: """
+                CREATE TABLE audit_log (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at TEXT NOT NULL,
+                    operator TEXT NOT NULL,
+                    command TEXT NOT NULL,
+                    subject TEXT,
+                    returned TEXT NOT NULL DEFAULT '[]',
+                    revealed INTEGER NOT NULL DEFAULT 0,
+                    reason TEXT
+                );
+                CREATE INDEX audit_log_at ON audit_log(at);
+                CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+                BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+
+/// One access to petitioners' data: who, when, what they asked, what they got.
+public struct AuditEntry: Sendable, Equatable {
+    public var at: String
+    public var operatorName: String
+    /// search, check, show, import, dedup.
+    public var command: String
+    /// The query or the petition id.
+    public var subject: String?
+    /// Ids the command returned.
+    public var returned: [String]
+    /// Whether full ID numbers and phones were shown.
+    public var revealed: Bool
+    /// Why they were shown: required with a reveal.
+    public var reason: String?
+
+    public init(operatorName: String, command: String, subject: String?, returned: [String],
+                revealed: Bool = false, reason: String? = nil, at: Date = Date()) {
+        self.at = ISO8601DateFormatter().string(from: at)
+        self.operatorName = operatorName
+        self.command = command
+        self.subject = subject
+        self.returned = returned
+        self.revealed = revealed
+        self.reason = reason
+    }
+}
+
+/// The append-only audit trail: SQLite triggers refuse every UPDATE and DELETE
+/// of it, so no command of this tool (nor a stray SQL statement) can rewrite
+/// history.
+extension PetitionStore {
+    public func appendAudit(_ entry: AuditEntry) throws {
+        let returned = String(decoding: try JSONSerialization.data(withJSONObject: entry.returned), as: UTF8.self)
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO audit_log (at, operator, command, subject, returned, revealed, reason)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [entry.at, entry.operatorName, entry.command, entry.subject, returned,
+                                 entry.revealed, entry.reason])
+        }
+    }
+
+    /// Entries in time order; `from` and `to` are ISO dates (inclusive days).
+    public func auditEntries(from: String?, to: String?, operatorName: String?) throws -> [AuditEntry] {
+        var conditions: [String] = []
+        var arguments: [any DatabaseValueConvertible] = []
+        if let from {
+            conditions.append("at >= ?")
+            arguments.append(from)
+        }
+        if let to {
+            conditions.append("substr(at, 1, 10) <= ?")
+            arguments.append(to)
+        }
+        if let operatorName {
+            conditions.append("operator = ?")
+            arguments.append(operatorName)
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(filter) ORDER BY seq",
+                             arguments: StatementArguments(arguments)).map { row in
+                let returnedJSON: String = row["returned"]
+                var entry = AuditEntry(operatorName: row["operator"], command: row["command"], subject: row["subject"],
+                                       returned: (try? JSONSerialization.jsonObject(with: Data(returnedJSON.utf8))) as? [String] ?? [],
+                                       revealed: row["revealed"], reason: row["reason"])
+                entry.at = row["at"]
+                return entry
+            }
+        }
+    }
+}
