@@ -21,9 +21,17 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         let store = try openStore(global)
+        let lock = try JobLock(database: global.databasePath)
+        defer { lock.release() }
+        let interruption = Interruption()
         let bar = ProgressBar(label: "查重")
-        let summary = try DedupJob(store: store).run(full: full, progress: bar.update)
+        let summary = try DedupJob(store: store).run(full: full, progress: bar.update,
+                                                     shouldStop: { interruption.isRequested })
         bar.finish()
+        if summary.interrupted {
+            Terminal.current.printError("已中断：已归入事项的 \(summary.scored) 件已保存。运行 petition dedup（不加 --full）即可继续。")
+            throw ExitCode(130)
+        }
         if let clusters {
             try ClusterExport.write(store: store, to: clusters)
         }

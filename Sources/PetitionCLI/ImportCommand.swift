@@ -20,7 +20,8 @@ struct ImportCommand: ParsableCommand {
         let store = try openStore(global)
         let terminal = Terminal.current
         var total = ImportSummary()
-        for file in files {
+        let interruption = Interruption()
+        for file in files where !total.interrupted {
             let records: [RawRecord]
             do {
                 records = try RecordFile.records(path: file)
@@ -29,7 +30,8 @@ struct ImportCommand: ParsableCommand {
             }
             let bar = ProgressBar(label: (file as NSString).lastPathComponent)
             var summary = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(
-                records, kind: backlog ? .backlogCases : .petitions, progress: bar.update)
+                records, kind: backlog ? .backlogCases : .petitions, progress: bar.update,
+                shouldStop: { interruption.isRequested })
             bar.finish()
             summary.rejected = summary.rejected.map { error in
                 var error = error
@@ -37,6 +39,7 @@ struct ImportCommand: ParsableCommand {
                 return error
             }
             total += summary
+            total.interrupted = summary.interrupted
         }
         if global.json {
             terminal.print(jsonLine([
@@ -50,6 +53,10 @@ struct ImportCommand: ParsableCommand {
             terminal.print("新增 \(total.added) 条，更新 \(total.updated) 条，未变 \(total.unchanged) 条，拒收 \(total.rejected.count) 条")
             for error in total.rejected.prefix(200) { terminal.printError("拒收：\(error)") }
             if total.rejected.count > 200 { terminal.printError("……另有 \(total.rejected.count - 200) 条拒收未列出（用 --json 查看全部）") }
+        }
+        if total.interrupted {
+            terminal.printError("已中断：已提交的批次已保存。重新运行同一命令即可继续，已导入的记录不会重复。")
+            throw ExitCode(130)
         }
         if !total.rejected.isEmpty { throw ExitCode(1) }
     }

@@ -15,6 +15,8 @@ public struct DedupSummary: Sendable {
     public var backlogLinks = 0
     public var escalations = 0
     public var seconds = 0.0
+    /// Stopped on request between two batches; the next run goes on from there.
+    public var interrupted = false
 }
 
 /// The nightly job: assigns every petition not yet assigned to a matter (all of
@@ -90,7 +92,10 @@ public final class DedupJob {
         }
         var done = 0
         for offset in pending {
-            if shouldStop() { break }
+            if shouldStop() {
+                summary.interrupted = true
+                break
+            }
             index.prepare(offset)
             let entry = index.entries[offset]
             let vector = entry.vector!

@@ -8,6 +8,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var rejected: [RecordError] = []
+    /// Stopped on request between two batches; what was committed stays.
+    public var interrupted = false
 
     public init() {}
 
@@ -43,12 +45,17 @@ public struct Importer {
 
     /// Imports records; `progress(done, total)` is called after each batch.
     public func importRecords(
-        _ records: [RawRecord], kind: Kind, progress: (Int, Int) -> Void = { _, _ in }
+        _ records: [RawRecord], kind: Kind, progress: (Int, Int) -> Void = { _, _ in },
+        shouldStop: () -> Bool = { false }
     ) throws -> ImportSummary {
         var summary = ImportSummary()
         let now = ISO8601DateFormatter().string(from: Date())
         var start = 0
         while start < records.count {
+            if shouldStop() {
+                summary.interrupted = true
+                break
+            }
             let batch = records[start..<min(start + batchSize, records.count)]
             var decoded: [(line: Int, value: Decoded)] = []
             for record in batch {
