@@ -47,6 +47,6 @@ let package = Package(
         .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"]),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup"]),
-        .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI"]),
+        .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionText"]),
     ]
 )
