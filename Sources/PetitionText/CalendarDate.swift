@@ -31,7 +31,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
                 if digits > 0 { numbers.append(current) }
                 current = 0
                 digits = 0
-                if numbers.count == 3 { break }  // a time may follow
+                if numbers.count == 3 {
+                    // Only a time, or the day's own suffix, may follow the day.
+                    if !"日号 t".contains(character) { separatorsOK = false }
+                    break
+                }
                 if !"-/.年月日 ".contains(character) { separatorsOK = false; break }
             }
         }
