@@ -15,15 +15,32 @@ import PetitionStore
 /// equals runs over successive halves, and the intake check sees what the
 /// nightly job saw.
 final class CorpusIndex {
-    struct Entry {
+    final class Entry {
         let rowID: Int64
         let id: String
         let receivedAt: String
         let level: String?
-        let profile: PetitionProfile
+        /// The profile, without its word counts once the entry is indexed (the
+        /// vector keeps what scoring needs of them).
+        private(set) var profile: PetitionProfile
+        let features: MatchFeatures
         /// Fixed when the petition is added to the index.
         var vector: WordVector?
         var rareWords: [UInt32] = []
+
+        init(rowID: Int64, id: String, receivedAt: String, level: String?, profile: PetitionProfile) {
+            self.rowID = rowID
+            self.id = id
+            self.receivedAt = receivedAt
+            self.level = level
+            self.profile = profile
+            features = MatchFeatures(profile)
+        }
+
+        func dropWordCounts() {
+            profile.words = []
+            profile.counts = []
+        }
     }
 
     private(set) var entries: [Entry] = []
@@ -103,6 +120,7 @@ final class CorpusIndex {
         for word in entry.profile.words { statistics.documentFrequency[word, default: 0] += 1 }
         statistics.documentCount += 1
         for key in keys(of: entry) { postings[key, default: []].append(Int32(offset)) }
+        entry.dropWordCounts()
         isIndexed[offset] = true
     }
 

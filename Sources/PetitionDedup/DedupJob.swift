@@ -107,7 +107,7 @@ public final class DedupJob {
             for other in index.candidates(of: offset, limit: candidateLimit) {
                 let candidate = index.entries[other]
                 guard let matter = matterOf[other], let candidateVector = candidate.vector else { continue }
-                let score = scorer.score(entry.profile, candidate.profile, textSimilarity: vector.cosine(candidateVector))
+                let score = scorer.score(entry.features, candidate.features, textSimilarity: vector.cosine(candidateVector))
                 if score.identityConflict { conflicting.insert(matter) }
                 guard score.relation == .sameMatter else { continue }
                 if let current = bestOfMatter[matter], current.score.logOdds >= score.logOdds { continue }

@@ -62,34 +62,45 @@ public struct MatchScorer: Sendable {
 
     public init() {}
 
+    /// Scores two profiles and explains the verdict (for the intake check).
     public func score(_ a: PetitionProfile, _ b: PetitionProfile, textSimilarity: Float) -> PairScore {
+        score(MatchFeatures(a), MatchFeatures(b), textSimilarity: textSimilarity, explaining: (a, b))
+    }
+
+    /// Scores two petitions' features; with `explaining`, also gives the reasons
+    /// in Chinese, naming what the two profiles share. The nightly job scores
+    /// without reasons: it compares hashes and numbers, never strings.
+    public func score(_ a: MatchFeatures, _ b: MatchFeatures, textSimilarity: Float,
+                      explaining profiles: (PetitionProfile, PetitionProfile)? = nil) -> PairScore {
         let w = weights
+        let explain = profiles != nil
         var total = w.prior
         var reasons: [String] = []
+        func note(_ reason: @autoclosure () -> String) { if explain { reasons.append(reason()) } }
         var identityAgrees = false
         var identityDisagrees = false
         let group = a.collective || b.collective
 
         // Who.
-        if !a.idNumbers.isEmpty && !b.idNumbers.isEmpty {
-            if !Set(a.idNumbers).isDisjoint(with: b.idNumbers) {
+        if !a.ids.isEmpty && !b.ids.isEmpty {
+            if MatchFeatures.intersects(a.ids, b.ids) {
                 total += w.sameID
-                reasons.append("同一身份证号")
+                note("同一身份证号")
                 identityAgrees = true
-            } else if a.idNumbers.contains(where: { x in b.idNumbers.contains { Self.differsByOneCharacter(x, $0) } }) {
+            } else if a.ids.contains(where: { x in b.ids.contains { MatchFeatures.differByOneDigit(x, $0) } }) {
                 total += w.nearID
-                reasons.append("身份证号一位不符")
+                note("身份证号一位不符")
                 identityAgrees = true
             } else if !group {
                 total += w.differentID
-                reasons.append("身份证号不同")
+                note("身份证号不同")
                 identityDisagrees = true
             }
         }
         if !a.phones.isEmpty && !b.phones.isEmpty {
-            if !Set(a.phones).isDisjoint(with: b.phones) {
+            if MatchFeatures.intersects(a.phones, b.phones) {
                 total += w.samePhone
-                reasons.append("同一联系电话")
+                note("同一联系电话")
                 identityAgrees = true
             } else if !group {
                 total += w.differentPhone
@@ -101,27 +112,27 @@ public struct MatchScorer: Sendable {
         if !group, !identityAgrees, !a.birthYears.isEmpty, !b.birthYears.isEmpty,
            !a.birthYears.contains(where: { x in b.birthYears.contains { abs(x - $0) <= 2 } }) {
             total += w.differentBirthYear
-            reasons.append("年龄不符")
+            note("年龄不符")
             identityDisagrees = true
         }
         // Names are compared between the first-named petitioners only: a
         // co-signing neighbour listed second does not make two households one.
         if !identityAgrees {
-            if let nameA = a.primaryFullName, let nameB = b.primaryFullName {
-                if nameA == nameB {
+            if a.primaryName != 0 && b.primaryName != 0 {
+                if a.primaryName == b.primaryName {
                     total += w.sameFullName
-                    reasons.append("同名信访人")
+                    note("同名信访人")
                 } else if !group {
                     total += w.differentFullName
-                    reasons.append("信访人姓名不同")
+                    note("信访人姓名不同")
                     identityDisagrees = true
                 }
-            } else if let surnameA = a.surnames.first, let surnameB = b.surnames.first {
-                if surnameA == surnameB {
+            } else if a.firstSurname != 0 && b.firstSurname != 0 {
+                if a.firstSurname == b.firstSurname {
                     total += w.sameSurname
                 } else if !group {
                     total += w.differentSurname
-                    reasons.append("信访人姓氏不同")
+                    note("信访人姓氏不同")
                     identityDisagrees = true
                 }
             }
@@ -130,73 +141,71 @@ public struct MatchScorer: Sendable {
         let identityTotal = total - w.prior
         // Where.
         var regionDisagrees = false
-        if let countyA = a.county, let countyB = b.county {
-            regionDisagrees = countyA != countyB
-            if countyA == countyB { total += w.sameCounty } else if a.city != nil, a.city != b.city {
+        if a.county != 0 && b.county != 0 {
+            regionDisagrees = a.county != b.county
+            if a.county == b.county {
+                total += w.sameCounty
+            } else if a.city != 0, a.city != b.city {
                 total += w.differentCity
-                reasons.append("地区不同")
+                note("地区不同")
             } else {
                 total += w.differentCounty
-                reasons.append("区县不同")
+                note("区县不同")
             }
         }
 
         // What exactly.
-        var shared: [String] = []
         var placeAgrees = false
-        func compare<T: Hashable>(_ x: Set<T>, _ y: Set<T>, agree: Double, disagree: Double, label: String,
-                                  render: (T) -> String, place: Bool = false) {
+        func compare<T: Comparable>(_ x: [T], _ y: [T], agree: Double, disagree: Double, label: String,
+                                    place: Bool = false) {
             guard !x.isEmpty, !y.isEmpty else { return }
-            let common = x.intersection(y)
-            if !common.isEmpty {
+            if MatchFeatures.intersects(x, y) {
                 total += agree
-                shared += common.map(render).sorted().prefix(2)
                 if place { placeAgrees = true }
             } else {
                 total += disagree
-                reasons.append("\(label)不一致")
+                note("\(label)不一致")
             }
         }
-        let ea = a.entities, eb = b.entities
-        compare(ea.estates, eb.estates, agree: w.estateAgree, disagree: w.estateDisagree, label: "小区", render: { $0 }, place: true)
-        compare(ea.organizations, eb.organizations, agree: w.organizationAgree, disagree: w.organizationDisagree,
-                label: "单位", render: { $0 }, place: true)
-        compare(ea.places, eb.places, agree: w.placeAgree, disagree: w.placeDisagree, label: "村镇道路", render: { $0 }, place: true)
-        if !ea.rooms.isEmpty && !eb.rooms.isEmpty {
-            if let common = ea.rooms.first(where: { x in eb.rooms.contains { Self.sameRoom(x, $0) } }) {
+        compare(a.estates, b.estates, agree: w.estateAgree, disagree: w.estateDisagree, label: "小区", place: true)
+        compare(a.organizations, b.organizations, agree: w.organizationAgree, disagree: w.organizationDisagree,
+                label: "单位", place: true)
+        compare(a.places, b.places, agree: w.placeAgree, disagree: w.placeDisagree, label: "村镇道路", place: true)
+        if !a.rooms.isEmpty && !b.rooms.isEmpty {
+            if a.rooms.contains(where: { x in b.rooms.contains { $0.isSameFlat(as: x) } }) {
                 total += w.roomAgree
-                shared.append(common)
             } else {
                 total += w.roomDisagree
-                reasons.append("房号不一致")
+                note("房号不一致")
             }
         }
-        compare(ea.caseNumbers, eb.caseNumbers, agree: w.caseAgree, disagree: w.caseDisagree, label: "案号", render: { $0 })
-        compare(ea.amounts, eb.amounts, agree: w.amountAgree, disagree: w.amountDisagree, label: "金额", render: { "\($0)元" })
-        compare(ea.areas, eb.areas, agree: w.areaAgree, disagree: w.areaDisagree, label: "面积", render: { "\($0)亩" })
-        compare(ea.years, eb.years, agree: w.yearAgree, disagree: w.yearDisagree, label: "年份", render: { "\($0)年" })
+        compare(a.caseNumbers, b.caseNumbers, agree: w.caseAgree, disagree: w.caseDisagree, label: "案号")
+        compare(a.amounts, b.amounts, agree: w.amountAgree, disagree: w.amountDisagree, label: "金额")
+        compare(a.areas, b.areas, agree: w.areaAgree, disagree: w.areaDisagree, label: "面积")
+        compare(a.years, b.years, agree: w.yearAgree, disagree: w.yearDisagree, label: "年份")
 
         // What kind of problem.
         var conceptAgrees = false
-        if !a.concepts.isEmpty && !b.concepts.isEmpty {
-            let common = Set(a.concepts).intersection(b.concepts)
-            if common.isEmpty {
+        if a.concepts != 0 && b.concepts != 0 {
+            if a.concepts & b.concepts == 0 {
                 total += w.conceptDisagree
-                reasons.append("问题类型不同")
+                note("问题类型不同")
             } else {
                 total += w.conceptAgree
                 conceptAgrees = true
-                shared += common.sorted().prefix(1)
             }
         }
-        if let categoryA = a.category, let categoryB = b.category, categoryA != categoryB {
+        if a.category != 0 && b.category != 0 && a.category != b.category {
             total += w.categoryDisagree
         }
-        if !shared.isEmpty { reasons.append("共同要素: " + shared.joined(separator: " ")) }
+        if let (profileA, profileB) = profiles {
+            let shared = Self.sharedSpecifics(profileA, profileB)
+            if !shared.isEmpty { reasons.append("共同要素: " + shared.joined(separator: " ")) }
+        }
 
         // How it is written.
         total += w.textScale * Double(textSimilarity - Float(w.textCenter))
-        if textSimilarity >= 0.5 { reasons.append(String(format: "文本相似度 %.2f", textSimilarity)) }
+        if textSimilarity >= 0.5 { note(String(format: "文本相似度 %.2f", textSimilarity)) }
 
         let subjectTotal = total - w.prior - identityTotal
         let relation: Relation
@@ -207,29 +216,31 @@ public struct MatchScorer: Sendable {
         } else {
             relation = .unrelated
         }
-        if relation == .sameClass { reasons.append("同一地点同类问题、不同信访人") }
+        if relation == .sameClass { note("同一地点同类问题、不同信访人") }
         return PairScore(logOdds: total, relation: relation, reasons: reasons,
                          identityConflict: identityDisagrees && !identityAgrees)
     }
 
-    /// Building and room agree, and the unit too where both give one (10号楼1401室
-    /// and 10号楼4单元1401号 are one flat).
-    static func sameRoom(_ x: String, _ y: String) -> Bool {
-        let a = x.split(separator: "-", omittingEmptySubsequences: false)
-        let b = y.split(separator: "-", omittingEmptySubsequences: false)
-        guard a.count == 3, b.count == 3, a[0] == b[0], a[2] == b[2] else { return x == y }
-        return a[1].isEmpty || b[1].isEmpty || a[1] == b[1]
+    /// What two profiles name in common, readable: places, rooms, case numbers,
+    /// amounts, areas, years, and the problem kind.
+    static func sharedSpecifics(_ a: PetitionProfile, _ b: PetitionProfile) -> [String] {
+        let ea = a.entities, eb = b.entities
+        var shared: [String] = []
+        func add<T: Hashable>(_ x: Set<T>, _ y: Set<T>, _ render: (T) -> String) {
+            shared += x.intersection(y).map(render).sorted().prefix(2)
+        }
+        add(ea.estates, eb.estates) { $0 }
+        add(ea.organizations, eb.organizations) { $0 }
+        add(ea.places, eb.places) { $0 }
+        if let room = ea.rooms.first(where: { x in eb.rooms.contains { Room(x)?.isSameFlat(as: Room($0)) ?? (x == $0) } }) {
+            shared.append(room + "室")
+        }
+        add(ea.caseNumbers, eb.caseNumbers) { $0 }
+        add(ea.amounts, eb.amounts) { "\($0)元" }
+        add(ea.areas, eb.areas) { "\($0)亩" }
+        add(ea.years, eb.years) { "\($0)年" }
+        shared += Set(a.concepts).intersection(b.concepts).sorted().prefix(1)
+        return shared
     }
 
-    /// One character off, or only the check digit wrong.
-    static func differsByOneCharacter(_ x: String, _ y: String) -> Bool {
-        let a = Array(x.utf8), b = Array(y.utf8)
-        guard a.count == b.count else { return false }
-        var differences = 0
-        for index in a.indices where a[index] != b[index] {
-            differences += 1
-            if differences > 1 { return false }
-        }
-        return differences == 1
-    }
 }

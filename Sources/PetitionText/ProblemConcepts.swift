@@ -8,6 +8,8 @@ public struct ProblemConcepts: Sendable {
     /// Signal word (folded) → concept.
     private let signals: [String: String]
     private let longestSignal: Int
+    /// Concept names in the order of the file: a concept's index is its bit in a bit set.
+    public let names: [String]
     /// First characters of signal words: most positions are skipped with one lookup.
     private let firstCharacters: Set<UInt32>
 
@@ -20,18 +22,23 @@ public struct ProblemConcepts: Sendable {
 
     public init(parsing text: String) {
         var signals: [String: String] = [:]
+        var names: [String] = []
         for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
             let parts = line.split(separator: ":", maxSplits: 1)
             guard parts.count == 2 else { continue }
             let concept = parts[0].trimmingCharacters(in: .whitespaces)
+            if !names.contains(concept) { names.append(concept) }
             for word in parts[1].split(separator: " ") where !word.isEmpty {
                 signals[CharacterFolding.standard.fold(String(word))] = concept
             }
         }
         self.signals = signals
+        self.names = names
         longestSignal = signals.keys.map(\.unicodeScalars.count).max() ?? 0
         firstCharacters = Set(signals.keys.compactMap { $0.unicodeScalars.first?.value })
     }
+
+    public func index(of concept: String) -> Int? { names.firstIndex(of: concept) }
 
     /// How often each concept is signalled in the text.
     public func concepts(in folded: FoldedText) -> [String: Int] {
