@@ -13,6 +13,9 @@ struct BenchmarkEntry {
 let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: SearchIngestBenchmark.name, summary: SearchIngestBenchmark.summary,
                    run: SearchIngestBenchmark.run),
+    BenchmarkEntry(name: DedupBenchmark.name, summary: DedupBenchmark.summary, run: DedupBenchmark.run),
+    BenchmarkEntry(name: CheckBenchmark.name, summary: CheckBenchmark.summary, run: CheckBenchmark.run),
+    BenchmarkEntry(name: MinHashBenchmark.name, summary: MinHashBenchmark.summary, run: MinHashBenchmark.run),
 ]
 
 @MainActor func printUsage() {

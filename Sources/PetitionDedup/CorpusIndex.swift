@@ -71,12 +71,11 @@ final class CorpusIndex {
                 LEFT JOIN assignment a ON a.petition_rowid = p.rowid
                 ORDER BY p.received_at, p.id
                 """)
-            let decoder = JSONDecoder()
             while let row = try rows.next() {
                 let rowID: Int64 = row[0]
                 let profile: PetitionProfile
-                if let data = row[4] as Data? {
-                    profile = try decoder.decode(PetitionProfile.self, from: data)
+                if let data = row[4] as Data?, let decoded = ProfileCodec.decode(data) {
+                    profile = decoded
                 } else {
                     guard let petition = try PetitionStore.petition(rowID: rowID, in: db) else { continue }
                     profile = builder.profile(of: petition)
@@ -135,23 +134,26 @@ final class CorpusIndex {
             guard let list = postings[key], list.count <= Self.maximumPosting else { continue }
             for other in list where Int(other) != offset { shared[other, default: 0] += 1 }
         }
+        // Most keys shared first; ties by index, so the choice never depends on hashing.
+        guard shared.count > limit else { return shared.keys.map(Int.init).sorted() }
         return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map { Int($0.key) }
+            .prefix(limit).map { Int($0.key) }.sorted()
     }
 
     /// The rarest words of a profile among those seen at least `minimumFrequency` times.
     func rareWords(of profile: PetitionProfile, minimumFrequency: Int32, limit: Int) -> [UInt32] {
-        var candidates: [(word: UInt32, frequency: Int32)] = []
+        // The `limit` smallest (frequency, word) pairs, kept sorted as they come.
+        var rarest: [(frequency: Int32, word: UInt32)] = []
+        rarest.reserveCapacity(limit + 1)
         for word in profile.words {
             let frequency: Int32 = statistics.documentFrequency[word] ?? 0
-            if frequency >= minimumFrequency && frequency <= Int32(Self.maximumPosting) {
-                candidates.append((word, frequency))
-            }
+            guard frequency >= minimumFrequency && frequency <= Int32(Self.maximumPosting) else { continue }
+            if rarest.count == limit, let last = rarest.last, (frequency, word) >= (last.frequency, last.word) { continue }
+            let position = rarest.firstIndex { (frequency, word) < ($0.frequency, $0.word) } ?? rarest.count
+            rarest.insert((frequency, word), at: position)
+            if rarest.count > limit { rarest.removeLast() }
         }
-        candidates.sort { (a: (word: UInt32, frequency: Int32), b: (word: UInt32, frequency: Int32)) -> Bool in
-            a.frequency != b.frequency ? a.frequency < b.frequency : a.word < b.word
-        }
-        return candidates.prefix(limit).map(\.word)
+        return rarest.map(\.word)
     }
 
     static func wordKey(_ word: UInt32) -> UInt64 { 0x8000_0000_0000_0000 | UInt64(word) }

@@ -197,12 +197,10 @@ public final class IntakeChecker {
             LEFT JOIN assignment a ON a.petition_rowid = p.rowid
             WHERE p.rowid IN (\(rowIDs.map(String.init).joined(separator: ",")))
             """)
-        let decoder = JSONDecoder()
-        return try rows.compactMap { row in
+        return rows.compactMap { row in
             let candidateID: String = row[0]
-            guard candidateID != id else { return nil }
-            return Candidate(id: candidateID, receivedAt: row[1], level: row[2], matterID: row[3],
-                             profile: try decoder.decode(PetitionProfile.self, from: row[4] as Data))
+            guard candidateID != id, let profile = ProfileCodec.decode(row[4] as Data) else { return nil }
+            return Candidate(id: candidateID, receivedAt: row[1], level: row[2], matterID: row[3], profile: profile)
         }
     }
 

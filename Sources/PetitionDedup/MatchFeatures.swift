@@ -26,28 +26,28 @@ public struct Room: Sendable, Hashable {
 /// What the scorer compares, as numbers: names and places hashed, sets as
 /// sorted arrays, problem concepts as a bit set. Built once per petition, so
 /// that scoring a pair is a few merges of short arrays and no string work.
-public struct MatchFeatures: Sendable {
-    var ids: [UInt64] = []
-    var phones: [UInt64] = []
-    var primaryName: UInt64 = 0
-    var firstSurname: UInt64 = 0
-    var birthYears: [Int] = []
-    var collective = false
-    var county: UInt64 = 0
-    var city: UInt64 = 0
-    var category: UInt64 = 0
-    var estates: [UInt64] = []
-    var organizations: [UInt64] = []
-    var places: [UInt64] = []
-    var caseNumbers: [UInt64] = []
-    var rooms: [Room] = []
-    var amounts: [Int] = []
-    var areas: [Int] = []
-    var years: [Int] = []
-    var concepts: UInt64 = 0
+public final class MatchFeatures: Sendable {
+    let ids: [UInt64]
+    let phones: [UInt64]
+    let primaryName: UInt64
+    let firstSurname: UInt64
+    let birthYears: [Int]
+    let collective: Bool
+    let county: UInt64
+    let city: UInt64
+    let category: UInt64
+    let estates: [UInt64]
+    let organizations: [UInt64]
+    let places: [UInt64]
+    let caseNumbers: [UInt64]
+    let rooms: [Room]
+    let amounts: [Int]
+    let areas: [Int]
+    let years: [Int]
+    let concepts: UInt64
 
     public init(_ profile: PetitionProfile) {
-        ids = profile.idNumbers.map(Self.packID)
+        ids = profile.idNumbers.map(Self.packID).sorted()
         phones = profile.phones.compactMap { UInt64($0) }.sorted()
         primaryName = profile.primaryFullName.map(Self.hash) ?? 0
         firstSurname = profile.surnames.first.map(Self.hash) ?? 0
@@ -65,10 +65,11 @@ public struct MatchFeatures: Sendable {
         amounts = entities.amounts.sorted()
         areas = entities.areas.sorted()
         years = entities.years.sorted()
+        var concepts: UInt64 = 0
         for concept in profile.concepts {
             if let bit = ProblemConcepts.standard.index(of: concept), bit < 64 { concepts |= 1 << UInt64(bit) }
         }
-        ids.sort()
+        self.concepts = concepts
     }
 
     /// Whether two sorted arrays share an element.

@@ -19,22 +19,3 @@ public final class ProfileWriter: PetitionDerivedDataWriter {
     }
 }
 
-enum ProfileCodec {
-    static func encode(_ profile: PetitionProfile) throws -> Data {
-        try JSONEncoder().encode(profile)
-    }
-
-    static func decode(_ data: Data) throws -> PetitionProfile {
-        try JSONDecoder().decode(PetitionProfile.self, from: data)
-    }
-
-    static func save(_ profile: PetitionProfile, rowID: Int64, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO petition_profile (petition_rowid, profile) VALUES (?, ?)",
-                       arguments: [rowID, try encode(profile)])
-        try db.execute(sql: "DELETE FROM block_key WHERE petition_rowid = ?", arguments: [rowID])
-        for key in profile.blockingKeys {
-            try db.execute(sql: "INSERT OR IGNORE INTO block_key (key, petition_rowid) VALUES (?, ?)",
-                           arguments: [key, rowID])
-        }
-    }
-}
