@@ -79,22 +79,29 @@ public final class IntakeChecker {
         let vector = statistics.vector(profile).truncated(to: CorpusIndex.vectorWords)
         return try store.read { db in
             let candidates = try candidateRowIDs(for: petition, profile: profile, in: db)
-            var matches: [CheckMatch] = []
+            // Score every candidate on numbers alone; explain only the ones shown.
+            let features = MatchFeatures(profile)
+            var scored: [(candidate: Candidate, score: PairScore, similarity: Float)] = []
             for candidate in try loadCandidates(candidates, excluding: petition.id, in: db) {
-                let score = scorer.score(profile, candidate.profile,
-                                         textSimilarity: vector.cosine(statistics.vector(candidate.profile)
-                                            .truncated(to: CorpusIndex.vectorWords)))
+                let candidateVector = candidate.vector
+                    ?? statistics.vector(candidate.profile).truncated(to: CorpusIndex.vectorWords)
+                let similarity = vector.cosine(candidateVector)
+                let score = scorer.score(features, MatchFeatures(candidate.profile), textSimilarity: similarity)
                 guard score.relation != .unrelated else { continue }
+                scored.append((candidate, score, similarity))
+            }
+            scored.sort { a, b in
+                let rankA = a.score.relation == .sameMatter ? 1 : 0, rankB = b.score.relation == .sameMatter ? 1 : 0
+                if rankA != rankB { return rankA > rankB }
+                return a.score.logOdds != b.score.logOdds ? a.score.logOdds > b.score.logOdds : a.candidate.id < b.candidate.id
+            }
+            var matches: [CheckMatch] = []
+            for (candidate, _, similarity) in scored.prefix(10) {
+                let score = scorer.score(profile, candidate.profile, textSimilarity: similarity)
                 matches.append(CheckMatch(id: candidate.id, relation: score.relation, score: score.probability,
                                           reasons: score.reasons, matterID: candidate.matterID,
                                           receivedAt: candidate.receivedAt, level: candidate.level))
             }
-            matches.sort { (a: CheckMatch, b: CheckMatch) -> Bool in
-                let rankA = a.relation == .sameMatter ? 1 : 0, rankB = b.relation == .sameMatter ? 1 : 0
-                if rankA != rankB { return rankA > rankB }
-                return a.score != b.score ? a.score > b.score : a.id < b.id
-            }
-            matches = Array(matches.prefix(10))
             var result = CheckResult(verdict: .new, matterID: nil, classID: nil, backlogCase: nil, escalation: nil,
                                      collective: profile.collective, matches: matches)
             if let best = matches.first(where: { $0.relation == .sameMatter }) {
@@ -157,8 +164,8 @@ public final class IntakeChecker {
     private func candidateRowIDs(for petition: Petition, profile: PetitionProfile, in db: Database) throws -> [Int64] {
         var found: [Int64: Int] = [:]
         for key in profile.blockingKeys.sorted() {
-            let rows = try Int64.fetchAll(db, sql: "SELECT petition_rowid FROM block_key WHERE key = ? LIMIT \(Self.keyLimit + 1)",
-                                          arguments: [key])
+            let rows = try Int64.fetchAll(db.cachedStatement(
+                sql: "SELECT petition_rowid FROM block_key WHERE key = ? LIMIT \(Self.keyLimit + 1)"), arguments: [key])
             if rows.count > Self.keyLimit { continue }
             for row in rows { found[row, default: 0] += 2 }
         }
@@ -187,12 +194,14 @@ public final class IntakeChecker {
         let level: String?
         let matterID: String?
         let profile: PetitionProfile
+        /// The vector stored when the nightly job assigned it.
+        let vector: WordVector?
     }
 
     private func loadCandidates(_ rowIDs: [Int64], excluding id: String, in db: Database) throws -> [Candidate] {
         guard !rowIDs.isEmpty else { return [] }
         let rows = try Row.fetchAll(db, sql: """
-            SELECT p.id, p.received_at, p.level, a.matter_id, pp.profile
+            SELECT p.id, p.received_at, p.level, a.matter_id, pp.profile, pp.vector
             FROM petition p JOIN petition_profile pp ON pp.petition_rowid = p.rowid
             LEFT JOIN assignment a ON a.petition_rowid = p.rowid
             WHERE p.rowid IN (\(rowIDs.map(String.init).joined(separator: ",")))
@@ -200,7 +209,9 @@ public final class IntakeChecker {
         return rows.compactMap { row in
             let candidateID: String = row[0]
             guard candidateID != id, let profile = ProfileCodec.decode(row[4] as Data) else { return nil }
-            return Candidate(id: candidateID, receivedAt: row[1], level: row[2], matterID: row[3], profile: profile)
+            let vector = (row[5] as Data?).flatMap(VectorCodec.decode)?.0
+            return Candidate(id: candidateID, receivedAt: row[1], level: row[2], matterID: row[3], profile: profile,
+                             vector: vector)
         }
     }
 

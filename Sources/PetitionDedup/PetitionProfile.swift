@@ -48,11 +48,14 @@ public struct PetitionProfile: Codable, Sendable, Equatable {
             keys.insert("ic:" + String(characters[0..<6] + characters[14..<18]))
         }
         for phone in phones { keys.insert("tel:" + phone) }
-        for estate in entities.estates { keys.insert("est:" + estate) }
-        for organization in entities.organizations { keys.insert("org:" + organization) }
-        for place in entities.places { keys.insert("pla:" + place) }
+        // Place names repeat across a province (every city has its 阳光花园): they
+        // are keys within a county only, so that their lists stay short.
+        let region = county ?? city ?? province ?? ""
+        for estate in entities.estates { keys.insert("est:\(estate)|\(region)") }
+        for organization in entities.organizations { keys.insert("org:\(organization)|\(region)") }
+        for place in entities.places { keys.insert("pla:\(place)|\(region)") }
         for caseNumber in entities.caseNumbers { keys.insert("case:" + caseNumber) }
-        for room in entities.rooms { keys.insert("room:\(room)|\(county ?? city ?? "")") }
+        for room in entities.rooms { keys.insert("room:\(room)|\(region)") }
         return keys
     }
 }
@@ -136,11 +139,20 @@ public final class ProfileBuilder {
         return nil
     }
 
+    private static let groupMarkers = ["集体上访", "集体访", "联名"].map { $0.unicodeScalars.map(\.value) }
+
+    private static func contains(_ points: [UInt32], _ word: [UInt32]) -> Bool {
+        guard points.count >= word.count else { return false }
+        for start in 0...(points.count - word.count) where points[start] == word[0] {
+            if points[start..<start + word.count].elementsEqual(word) { return true }
+        }
+        return false
+    }
+
     /// 等12人, 12户, 集体上访, 联名: a group, whoever files for it.
     static func mentionsGroup(_ text: FoldedText) -> Bool {
-        let string = text.string(0..<text.count)
-        if string.contains("集体上访") || string.contains("集体访") || string.contains("联名") { return true }
         let points = text.codePoints
+        for marker in groupMarkers where contains(points, marker) { return true }
         for index in points.indices where points[index] == 0x7B49 /* 等 */ || points[index] == 0x5171 /* 共 */ {
             var end = index + 1
             var value = 0
