@@ -51,6 +51,8 @@ public struct MatchScorer: Sendable {
         var sameCounty = 0.8, differentCounty = -4.0, differentCity = -5.0
         var categoryDisagree = -1.0
         var textScale = 9.0, textCenter = 0.25
+        /// Members of a class case write alike about one place and problem.
+        var classTextMinimum: Float = 0.3
     }
 
     public var weights = Weights()
@@ -211,7 +213,8 @@ public struct MatchScorer: Sendable {
         let relation: Relation
         if total >= matterThreshold && subjectTotal >= subjectThreshold {
             relation = .sameMatter
-        } else if placeAgrees && conceptAgrees && !regionDisagrees && (identityDisagrees || !identityAgrees) {
+        } else if placeAgrees && conceptAgrees && !regionDisagrees && (identityDisagrees || !identityAgrees)
+                    && textSimilarity >= w.classTextMinimum {
             relation = .sameClass
         } else {
             relation = .unrelated
