@@ -50,7 +50,7 @@ public final class DedupJob {
             if full {
                 try db.execute(sql: "DELETE FROM assignment; DELETE FROM matter; DELETE FROM escalation; DELETE FROM class_case;")
             }
-            try db.execute(sql: "INSERT INTO dedup_run (started_at, full) VALUES (?, ?)",
+            try db.cachedStatement(sql: "INSERT INTO dedup_run (started_at, full) VALUES (?, ?)").execute(
                            arguments: [ISO8601DateFormatter().string(from: started), full])
             return db.lastInsertedRowID
         }
@@ -75,15 +75,15 @@ public final class DedupJob {
             guard !batch.isEmpty else { return }
             try store.write { db in
                 for matter in newMatters {
-                    try db.execute(sql: "INSERT INTO matter (matter_id, seq, run_id) VALUES (?, ?, ?)",
+                    try db.cachedStatement(sql: "INSERT INTO matter (matter_id, seq, run_id) VALUES (?, ?, ?)").execute(
                                    arguments: [matter.id, matter.sequence, summary.runID])
                 }
                 for item in batch {
-                    try db.execute(sql: """
+                    try db.cachedStatement(sql: """
                         INSERT OR REPLACE INTO assignment (petition_rowid, matter_id, score, repeat_of, run_id)
                         VALUES (?, ?, ?, ?, ?)
-                        """, arguments: [item.rowID, item.matter, item.score, item.repeatOf, summary.runID])
-                    try db.execute(sql: "UPDATE petition_profile SET vector = ? WHERE petition_rowid = ?",
+                        """).execute(arguments: [item.rowID, item.matter, item.score, item.repeatOf, summary.runID])
+                    try db.cachedStatement(sql: "UPDATE petition_profile SET vector = ? WHERE petition_rowid = ?").execute(
                                    arguments: [item.vector, item.rowID])
                 }
             }
@@ -150,27 +150,27 @@ public final class DedupJob {
         try store.write { db in
             try db.execute(sql: "UPDATE matter SET class_id = NULL, backlog_case_id = NULL; DELETE FROM class_case; DELETE FROM escalation;")
             for group in classes.groups {
-                try db.execute(sql: "INSERT INTO class_case (class_id, place, concept, matters) VALUES (?, ?, ?, ?)",
+                try db.cachedStatement(sql: "INSERT INTO class_case (class_id, place, concept, matters) VALUES (?, ?, ?, ?)").execute(
                                arguments: [group.classID, group.place, group.concept, group.matters.count])
                 for matter in group.matters {
-                    try db.execute(sql: "UPDATE matter SET class_id = ? WHERE matter_id = ?", arguments: [group.classID, matter])
+                    try db.cachedStatement(sql: "UPDATE matter SET class_id = ? WHERE matter_id = ?").execute(arguments: [group.classID, matter])
                 }
             }
             for (matter, caseID) in links {
-                try db.execute(sql: "UPDATE matter SET backlog_case_id = ? WHERE matter_id = ?", arguments: [caseID, matter])
+                try db.cachedStatement(sql: "UPDATE matter SET backlog_case_id = ? WHERE matter_id = ?").execute(arguments: [caseID, matter])
             }
             for escalation in escalations {
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT INTO escalation (petition_rowid, earlier_id, from_level, to_level, skipped_levels)
                     VALUES (?, ?, ?, ?, ?)
-                    """, arguments: [escalation.rowID, escalation.earlierID, escalation.fromLevel, escalation.toLevel,
+                    """).execute(arguments: [escalation.rowID, escalation.earlierID, escalation.fromLevel, escalation.toLevel,
                                      escalation.skippedLevels])
             }
             summary.matters = try Int.fetchOne(db, sql: "SELECT count(*) FROM matter") ?? 0
             summary.seconds = Date().timeIntervalSince(started)
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE dedup_run SET finished_at = ?, scored = ?, new_matters = ?, repeats = ? WHERE run_id = ?
-                """, arguments: [ISO8601DateFormatter().string(from: Date()), summary.scored, summary.newMatters,
+                """).execute(arguments: [ISO8601DateFormatter().string(from: Date()), summary.scored, summary.newMatters,
                                  summary.repeats, summary.runID])
         }
         summary.classes = classes.groups.count

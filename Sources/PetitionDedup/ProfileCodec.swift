@@ -84,11 +84,11 @@ enum ProfileCodec {
     }
 
     static func save(_ profile: PetitionProfile, rowID: Int64, in db: Database) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO petition_profile (petition_rowid, profile) VALUES (?, ?)",
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO petition_profile (petition_rowid, profile) VALUES (?, ?)").execute(
                        arguments: [rowID, encode(profile)])
-        try db.execute(sql: "DELETE FROM block_key WHERE petition_rowid = ?", arguments: [rowID])
+        try db.cachedStatement(sql: "DELETE FROM block_key WHERE petition_rowid = ?").execute(arguments: [rowID])
         for key in profile.blockingKeys {
-            try db.execute(sql: "INSERT OR IGNORE INTO block_key (key, petition_rowid) VALUES (?, ?)",
+            try db.cachedStatement(sql: "INSERT OR IGNORE INTO block_key (key, petition_rowid) VALUES (?, ?)").execute(
                            arguments: [key, rowID])
         }
     }

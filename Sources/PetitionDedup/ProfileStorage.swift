@@ -15,7 +15,7 @@ public final class ProfileWriter: PetitionDerivedDataWriter {
     public func petitionWritten(rowID: Int64, petition: Petition, in db: Database) throws {
         let profile = builder.profile(of: petition)
         try ProfileCodec.save(profile, rowID: rowID, in: db)
-        try db.execute(sql: "DELETE FROM assignment WHERE petition_rowid = ?", arguments: [rowID])
+        try db.cachedStatement(sql: "DELETE FROM assignment WHERE petition_rowid = ?").execute(arguments: [rowID])
     }
 }
 

@@ -114,30 +114,30 @@ public struct Importer {
         let rowID: Int64
         if let existing {
             rowID = existing["rowid"]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE petition SET id = ?, received_at = ?, channel = ?, level = ?, province = ?, city = ?,
                     county = ?, region_code = ?, headcount = ?, respondent = ?, category = ?, title = ?,
                     content = ?, record_hash = ?, imported_at = ?
-                WHERE rowid = \(rowID)
-                """, arguments: arguments)
-            try db.execute(sql: "DELETE FROM petitioner WHERE petition_rowid = ?", arguments: [rowID])
+                WHERE rowid = ?
+                """).execute(arguments: arguments + [rowID])
+            try db.cachedStatement(sql: "DELETE FROM petitioner WHERE petition_rowid = ?").execute(arguments: [rowID])
             summary.updated += 1
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO petition (id, received_at, channel, level, province, city, county, region_code,
                     headcount, respondent, category, title, content, record_hash, imported_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments)
+                """).execute(arguments: arguments)
             rowID = db.lastInsertedRowID
             summary.added += 1
         }
         for (position, petitioner) in petition.petitioners.enumerated() {
             let canonicalID = petitioner.canonicalIDNumber
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO petitioner (petition_rowid, position, name, id_number, phone,
                     id_canonical, id_valid, phone_canonical)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [rowID, position, petitioner.name, petitioner.idNumber, petitioner.phone,
+                """).execute(arguments: [rowID, position, petitioner.name, petitioner.idNumber, petitioner.phone,
                                  canonicalID, canonicalID.map(IdentifierForms.isValidResidentID),
                                  petitioner.canonicalPhone])
         }
@@ -160,19 +160,19 @@ public struct Importer {
         ]
         if let existing {
             let rowID: Int64 = existing["rowid"]
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE backlog_case SET case_id = ?, title = ?, summary = ?, province = ?, city = ?, county = ?,
                     category = ?, opened_at = ?, leader = ?, responsible_units = ?, status = ?, record_hash = ?,
                     imported_at = ?
-                WHERE rowid = \(rowID)
-                """, arguments: arguments)
+                WHERE rowid = ?
+                """).execute(arguments: arguments + [rowID])
             summary.updated += 1
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO backlog_case (case_id, title, summary, province, city, county, category, opened_at,
                     leader, responsible_units, status, record_hash, imported_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: arguments)
+                """).execute(arguments: arguments)
             summary.added += 1
         }
     }
