@@ -44,6 +44,7 @@ struct BacklogLinker {
             if let surname = Self.namedSurname(backlogCase) { caseProfile.surnames = [surname] }
             let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
             var scores: [String: Double] = [:]
+            var sharingPlace: Set<String> = []
             for offset in index.entries(sharingKeysWith: caseProfile) {
                 let entry = index.entries[offset]
                 let matter = grouping.matterOf[offset]
@@ -51,6 +52,7 @@ struct BacklogLinker {
                 guard let vector = entry.vector else { continue }
                 let score = linkScore(caseProfile, entry.profile, textSimilarity: caseVector.cosine(vector))
                 scores[matter] = max(scores[matter] ?? -.infinity, score)
+                if Self.sharesPlaceAndProblem(caseProfile, entry.profile) { sharingPlace.insert(matter) }
             }
             guard let top = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
                   top.value >= Self.linkThreshold else { continue }
@@ -58,7 +60,8 @@ struct BacklogLinker {
             if Self.speaksForMany(backlogCase) {
                 // A case about many households covers every matter of its class,
                 // and every matter that fits it nearly as well as the best one.
-                for (matter, score) in scores where score >= max(Self.linkThreshold, top.value - Self.classMargin) {
+                for (matter, score) in scores where sharingPlace.contains(matter)
+                    && score >= max(Self.linkThreshold, top.value - Self.classMargin) {
                     linked.insert(matter)
                 }
                 for matter in Array(linked) {
@@ -101,6 +104,15 @@ struct BacklogLinker {
             }
         }
         return false
+    }
+
+    /// The petition names one of the case's places (estate, employer, village)
+    /// and one of its problem kinds: what every member of a class case shares.
+    static func sharesPlaceAndProblem(_ caseProfile: PetitionProfile, _ petition: PetitionProfile) -> Bool {
+        let a = caseProfile.entities, b = petition.entities
+        let place = !a.estates.isDisjoint(with: b.estates) || !a.organizations.isDisjoint(with: b.organizations)
+            || !a.places.isDisjoint(with: b.places)
+        return place && !Set(caseProfile.concepts).isDisjoint(with: petition.concepts)
     }
 
     /// The surname a case names its petitioner by (谭某反映…, 信访人董某诉称).

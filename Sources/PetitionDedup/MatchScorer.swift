@@ -81,7 +81,9 @@ public struct MatchScorer: Sendable {
         func note(_ reason: @autoclosure () -> String) { if explain { reasons.append(reason()) } }
         var identityAgrees = false
         var identityDisagrees = false
-        let group = a.collective || b.collective
+        // A group keeps its matter when another representative files for it: both
+        // petitions are then collective, and who signed says little.
+        let group = a.collective && b.collective
 
         // Who.
         if !a.ids.isEmpty && !b.ids.isEmpty {
