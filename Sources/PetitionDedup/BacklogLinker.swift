@@ -19,6 +19,9 @@ struct BacklogLinker {
     /// How far below the best matter another one may score and still belong
     /// to a case about many petitioners.
     static let classMargin = 5.0
+    /// What a member of the best matter's class case needs to share the link:
+    /// not to contradict the case (another place, problem or region).
+    static let memberThreshold = -2.0
 
     init(index: CorpusIndex, grouping: MatterGrouping, classes: MatterGrouping.Classes, scorer: MatchScorer) throws {
         self.index = index
@@ -64,10 +67,22 @@ struct BacklogLinker {
                     && score >= max(Self.linkThreshold, top.value - Self.classMargin) {
                     linked.insert(matter)
                 }
-                for matter in Array(linked) {
-                    if let classID = classes.classOfMatter[matter],
-                       let group = classes.groups.first(where: { $0.classID == classID }) {
-                        linked.formUnion(group.matters)
+                // Members of the best matter's class case too, when they fit the case
+                // on their own: one village can have several 拆迁 matters that are
+                // not this case's.
+                if let classID = classes.classOfMatter[top.key],
+                   let group = classes.groups.first(where: { $0.classID == classID }) {
+                    for matter in group.matters {
+                        // A member that shares no key with the case is scored now.
+                        let score = scores[matter] ?? (grouping.members[matter] ?? []).compactMap { offset -> Double? in
+                            let entry = index.entries[offset]
+                            guard let vector = entry.vector else { return nil }
+                            return linkScore(caseProfile, entry.profile, textSimilarity: caseVector.cosine(vector))
+                        }.max() ?? -.infinity
+                        if score >= Self.memberThreshold {
+                            linked.insert(matter)
+                            scores[matter] = score
+                        }
                     }
                 }
             }

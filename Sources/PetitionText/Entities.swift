@@ -36,8 +36,9 @@ public struct Entities: Sendable, Equatable, Codable {
 public struct EntityExtractor: Sendable {
     public init() {}
 
-    private static let estateSuffixes = ["小区", "花园", "家园", "新城", "公寓", "华庭", "山庄", "名苑", "花苑", "雅苑",
-                                         "苑", "大厦", "广场", "新村", "社区"].map(codePoints)
+    private static let estateSuffixes = ["小区", "花园", "家园", "嘉园", "新城", "公寓", "华庭", "豪庭", "雅居", "名邸",
+                                         "府邸", "公馆", "华府", "尚城", "花城", "山庄", "庄园", "小镇", "名苑", "花苑",
+                                         "雅苑", "苑", "大厦", "广场", "新村", "社区"].map(codePoints)
     private static let organizationSuffixes = ["有限责任公司", "有限公司", "公司", "集团", "厂", "医院", "卫生院", "法院",
                                                "检察院", "派出所", "公安局", "学校", "中学", "小学", "幼儿园", "银行",
                                                "局", "酒店", "超市", "商场", "合作社"].map(codePoints)
