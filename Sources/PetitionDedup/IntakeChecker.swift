@@ -56,6 +56,8 @@ public final class IntakeChecker {
     /// Candidates read per blocking key at most: a key shared by more says little.
     static let keyLimit = 400
     static let textCandidates = 60
+    /// Words used by more petitions than this do not find candidates through the full-text index.
+    static let maximumWordFrequency: Int32 = 1000
 
     public init(store: PetitionStore) throws {
         self.store = store
@@ -174,7 +176,8 @@ public final class IntakeChecker {
         var frequencies: [String: Int32] = [:]
         for word in segmenter.words(text) where word.range.count >= 2 {
             let frequency: Int32 = statistics.documentFrequency[WordStatistics.hash(word.text)] ?? 0
-            if frequency >= 1 { frequencies[word.text] = frequency }
+            // Words shared by many petitions would make the OR query rank thousands of rows.
+            if frequency >= 1 && frequency <= Self.maximumWordFrequency { frequencies[word.text] = frequency }
         }
         let words: [String] = frequencies.sorted { (a: (key: String, value: Int32), b: (key: String, value: Int32)) in
             a.value != b.value ? a.value < b.value : a.key < b.key
