@@ -26,6 +26,8 @@ enum CheckBenchmark {
         var machine: Machine
         var corpus: String
         var storedPetitions: Int
+        /// The database given with --store, when the run reused one.
+        var reusedStore: String? = nil
         var heldBack: Int
         var importSeconds: Double
         var dedupSeconds: Double
@@ -157,7 +159,7 @@ enum CheckBenchmark {
 
         let report = Report(
             machine: Machine.describe(sqliteVersion: sqliteVersion), corpus: corpusDirectory,
-            storedPetitions: stored.count, heldBack: heldBack.count, importSeconds: importSeconds,
+            storedPetitions: stored.count, reusedStore: existing, heldBack: heldBack.count, importSeconds: importSeconds,
             dedupSeconds: dedupSeconds, checkerConstructionSeconds: constructionSeconds, warmupChecks: warmup,
             latency: latency, checksPerSecondOneThread: Double(latencies.count) / latencies.reduce(0, +),
             threads: threads, checksPerSecondThreaded: Double(heldBack.count) / wall, threadedWallSeconds: wall,
@@ -182,13 +184,20 @@ enum CheckBenchmark {
         table.add("repeat found (truth matter has a stored petition)", "\(r.correctRepeats) / \(r.expectedRepeats) "
                   + "(\(formatPercent(Double(r.correctRepeats) / Double(max(1, r.expectedRepeats)))))")
         table.add("repeat verdicts matched to another truth matter", "\(r.wrongRepeats)")
+        func storeLine(_ r: Report) -> String {
+            if let path = r.reusedStore {
+                return "`\(path)`, the whole corpus imported and deduplicated beforehand; each checked petition is "
+                    + "excluded from its own candidates, so it is checked against all the others"
+            }
+            return String(format: "%d petitions imported (%.1f s) and deduplicated with --full (%.1f s), the checked "
+                          + "petitions held back", r.storedPetitions, r.importSeconds, r.dedupSeconds)
+        }
         return """
             # petition-bench check: intake check, \(r.heldBack) held-back petitions against \(r.storedPetitions)
 
             \(machineMarkdown(r.machine))
-            - store: \(r.storedPetitions) petitions imported (\(String(format: "%.1f", r.importSeconds)) s) and \
-            deduplicated with --full (\(String(format: "%.1f", r.dedupSeconds)) s); \(r.heldBack) petitions held back \
-            (every k-th line); \(r.warmupChecks) warm-up checks, then every held-back petition timed once
+            - store: \(storeLine(r)); \(r.heldBack) petitions checked (every k-th line); \(r.warmupChecks) warm-up \
+            checks, then every checked petition timed once
 
             \(table.text)
 

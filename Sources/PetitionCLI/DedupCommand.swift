@@ -32,11 +32,11 @@ struct DedupCommand: ParsableCommand {
             Terminal.current.printError("已中断：已归入事项的 \(summary.scored) 件已保存。运行 petition dedup（不加 --full）即可继续。")
             throw ExitCode(130)
         }
-        if let clusters {
-            try ClusterExport.write(store: store, to: clusters)
-        }
-        if let report {
-            try DedupReport(store: store, summary: summary).write(to: report, json: global.json)
+        do {
+            if let clusters { try ClusterExport.write(store: store, to: clusters) }
+            if let report { try DedupReport(store: store, summary: summary).write(to: report, json: global.json) }
+        } catch let error as PrivateFile.WriteError {
+            throw UserError(message: error.description + "（查重结果已保存在数据库中）")
         }
         let terminal = Terminal.current
         if global.json {

@@ -28,16 +28,36 @@ public enum ClusterExport {
     }
 }
 
-/// Files holding petitioners' data are created readable by the owner only.
+/// Files holding petitioners' data are created readable by the owner only,
+/// with their missing parent directories.
 public enum PrivateFile {
+    /// A file or directory that could not be written, and why.
+    public struct WriteError: Error, CustomStringConvertible {
+        public let path: String
+        public let reason: String
+        public var description: String { "无法写入 \(path)：\(reason)" }
+    }
+
     public static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
-        try Data(text.utf8).write(to: url, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        do {
+            try createDirectory(url.deletingLastPathComponent().path)
+            try Data(text.utf8).write(to: url, options: .atomic)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        } catch let error as WriteError {
+            throw error
+        } catch {
+            throw WriteError(path: path, reason: error.localizedDescription)
+        }
     }
 
     public static func createDirectory(_ path: String) throws {
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
+        guard !FileManager.default.fileExists(atPath: path) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw WriteError(path: path, reason: error.localizedDescription)
+        }
     }
 }
