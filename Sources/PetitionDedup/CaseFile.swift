@@ -40,9 +40,9 @@ public struct CaseFile: Sendable {
                 }
                 if let caseID = try String.fetchOne(db, sql: "SELECT backlog_case_id FROM matter WHERE matter_id = ?",
                                                     arguments: [matterIDs.first]) {
-                    file.backlogCase = try store.backlogCase(caseID: caseID, in: db)
+                    file.backlogCase = try PetitionStore.backlogCase(caseID: caseID, in: db)
                 }
-            } else if let backlogCase = try store.backlogCase(caseID: id, in: db) {
+            } else if let backlogCase = try PetitionStore.backlogCase(caseID: id, in: db) {
                 file.backlogCase = backlogCase
                 matterIDs = try String.fetchAll(db, sql: "SELECT matter_id FROM matter WHERE backlog_case_id = ? ORDER BY seq",
                                                 arguments: [id])
@@ -76,15 +76,3 @@ public struct CaseFile: Sendable {
     }
 }
 
-extension PetitionStore {
-    func backlogCase(caseID: String, in db: Database) throws -> BacklogCase? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM backlog_case WHERE case_id = ?", arguments: [caseID]) else {
-            return nil
-        }
-        let units = (try? JSONSerialization.jsonObject(with: Data((row["responsible_units"] as String).utf8))) as? [String] ?? []
-        return BacklogCase(caseID: caseID, title: row["title"], summary: row["summary"], province: row["province"],
-                           city: row["city"], county: row["county"], category: row["category"],
-                           openedAt: (row["opened_at"] as String?).flatMap { .init(parsing: $0) },
-                           leader: row["leader"], responsibleUnits: units, status: row["status"])
-    }
-}

@@ -245,10 +245,8 @@ public final class IntakeChecker {
                 GROUP BY backlog_case_id ORDER BY count(*) DESC LIMIT 1
                 """, arguments: [classID])
         }
-        guard let caseID, let row = try Row.fetchOne(db, sql: "SELECT * FROM backlog_case WHERE case_id = ?", arguments: [caseID])
-        else { return nil }
-        let units = (try? JSONSerialization.jsonObject(with: Data((row["responsible_units"] as String).utf8))) as? [String] ?? []
-        return BacklogSummary(caseID: caseID, title: row["title"], leader: row["leader"], responsibleUnits: units,
-                              status: row["status"])
+        guard let caseID, let backlog = try PetitionStore.backlogCase(caseID: caseID, in: db) else { return nil }
+        return BacklogSummary(caseID: caseID, title: backlog.title, leader: backlog.leader,
+                              responsibleUnits: backlog.responsibleUnits, status: backlog.status)
     }
 }

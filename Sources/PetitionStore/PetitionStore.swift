@@ -96,15 +96,23 @@ extension PetitionStore {
     /// All backlog cases.
     public func backlogCases() throws -> [BacklogCase] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM backlog_case ORDER BY case_id").map { row in
-                let unitsJSON: String = row["responsible_units"]
-                let units = (try? JSONSerialization.jsonObject(with: Data(unitsJSON.utf8))) as? [String] ?? []
-                return BacklogCase(
-                    caseID: row["case_id"], title: row["title"], summary: row["summary"], province: row["province"],
-                    city: row["city"], county: row["county"], category: row["category"],
-                    openedAt: (row["opened_at"] as String?).flatMap(CalendarDate.init(parsing:)),
-                    leader: row["leader"], responsibleUnits: units, status: row["status"])
-            }
+            try Row.fetchAll(db, sql: "SELECT * FROM backlog_case ORDER BY case_id").map(Self.backlogCase(row:))
         }
+    }
+
+    /// One backlog case by its id.
+    public static func backlogCase(caseID: String, in db: Database) throws -> BacklogCase? {
+        try Row.fetchOne(db, sql: "SELECT * FROM backlog_case WHERE case_id = ?", arguments: [caseID])
+            .map(backlogCase(row:))
+    }
+
+    private static func backlogCase(row: Row) -> BacklogCase {
+        let unitsJSON: String = row["responsible_units"]
+        let units = (try? JSONSerialization.jsonObject(with: Data(unitsJSON.utf8))) as? [String] ?? []
+        return BacklogCase(
+            caseID: row["case_id"], title: row["title"], summary: row["summary"], province: row["province"],
+            city: row["city"], county: row["county"], category: row["category"],
+            openedAt: (row["opened_at"] as String?).flatMap(CalendarDate.init(parsing:)),
+            leader: row["leader"], responsibleUnits: units, status: row["status"])
     }
 }

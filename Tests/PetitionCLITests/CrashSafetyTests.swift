@@ -7,14 +7,24 @@ private let corpusPath = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("corpus/petitions.jsonl").path
 
-/// Starts `petition` and kills it with SIGKILL after `delay` seconds (if still running).
-private func runAndKill(_ arguments: [String], database: String, after delay: Double) throws -> Bool {
+/// Starts `petition` in the background, its output discarded.
+private func start(_ arguments: [String], database: String) throws -> Process {
     let process = Process()
     process.executableURL = PetitionProcess.executable
     process.arguments = arguments + ["--db", database]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice
     try process.run()
+    return process
+}
+
+private func startDedup(database: String) throws -> Process {
+    try start(["dedup", "--full"], database: database)
+}
+
+/// Starts `petition` and kills it with SIGKILL after `delay` seconds (if still running).
+private func runAndKill(_ arguments: [String], database: String, after delay: Double) throws -> Bool {
+    let process = try start(arguments, database: database)
     let deadline = Date().addingTimeInterval(delay)
     while process.isRunning && Date() < deadline { usleep(10_000) }
     let killed = process.isRunning
@@ -85,12 +95,7 @@ struct CrashSafetyTests {
     func concurrentReaders() throws {
         let petition = try PetitionProcess()
         #expect(try petition.run(["import", corpusPath]).status == 0)
-        let process = Process()
-        process.executableURL = PetitionProcess.executable
-        process.arguments = ["dedup", "--full", "--db", petition.database]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let process = try startDedup(database: petition.database)
         let store = try PetitionStore(path: petition.database)
         var reads = 0, failures: [String] = []
         let queries = ["房产证", "拖欠 工资", "小区 物业", "信訪", "补偿款"]
@@ -115,12 +120,7 @@ struct CrashSafetyTests {
     func secondDedupRefused() throws {
         let petition = try PetitionProcess()
         #expect(try petition.run(["import", corpusPath]).status == 0)
-        let first = Process()
-        first.executableURL = PetitionProcess.executable
-        first.arguments = ["dedup", "--full", "--db", petition.database]
-        first.standardOutput = FileHandle.nullDevice
-        first.standardError = FileHandle.nullDevice
-        try first.run()
+        let first = try startDedup(database: petition.database)
         usleep(300_000)
         let second = try petition.run(["dedup"])
         first.waitUntilExit()
