@@ -193,7 +193,7 @@ enum CheckBenchmark {
                           + "petitions held back", r.storedPetitions, r.importSeconds, r.dedupSeconds)
         }
         return """
-            # petition-bench check: intake check, \(r.heldBack) held-back petitions against \(r.storedPetitions)
+            # petition-bench check: intake check, \(r.heldBack) petitions against \(r.reusedStore == nil ? "\(r.storedPetitions) others" : "all the others")
 
             \(machineMarkdown(r.machine))
             - store: \(storeLine(r)); \(r.heldBack) petitions checked (every k-th line); \(r.warmupChecks) warm-up \
