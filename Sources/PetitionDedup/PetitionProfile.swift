@@ -5,7 +5,7 @@ import PetitionText
 /// What the repeat detector knows of one petition: who raised it, what exactly
 /// it names, what kind of problem it is, and its words. Computed once at import
 /// and stored with the petition.
-public struct PetitionProfile: Codable, Sendable, Equatable {
+public struct PetitionProfile: Sendable, Equatable {
     /// Canonical resident ID numbers of the petitioners.
     public var idNumbers: [String] = []
     public var phones: [String] = []

@@ -7,7 +7,7 @@
 /// dropping generic words such as 建筑工程 in 宏达建筑工程有限公司), which is
 /// stable across clerks (阳光花园小区 and 阳光花园 share 阳光·花园) and rarely
 /// shared by two different places of one region.
-public struct Entities: Sendable, Equatable, Codable {
+public struct Entities: Sendable, Equatable {
     /// Residential estates and buildings: 小区, 花园, 家园, 苑, 新城, 公寓 ...
     public var estates: Set<String> = []
     /// Companies and units: 有限公司, 厂, 局, 医院, 法院, 学校 ...
