@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
     var files: [String]
 
     func run() throws {
-        let store = try openStore(global)
+        let store = try openStore(global, creating: true)
         let terminal = Terminal.current
         var total = ImportSummary()
         let interruption = Interruption()
@@ -62,7 +62,13 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-func openStore(_ global: GlobalOptions) throws -> PetitionStore {
+/// Opens the database; only `import` may create it, so that a mistyped
+/// `--db` is an error rather than an empty result.
+func openStore(_ global: GlobalOptions, creating: Bool = false) throws -> PetitionStore {
+    let path = global.databasePath
+    if !creating && !FileManager.default.fileExists(atPath: path) {
+        throw UserError(message: "数据库 \(path) 不存在（用 --db 指定，或先运行 petition import）")
+    }
     do {
         return try PetitionStore(path: global.databasePath)
     } catch let error as PetitionStore.StoreError {

@@ -51,7 +51,6 @@ struct GlobalOptions: ParsableArguments {
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["PETITION_DB"] ?? "petitions.db"
     }
-
 }
 
 /// `--reveal --reason`: full ID numbers and phones, only with a stated reason,
