@@ -34,35 +34,18 @@ struct PetitionCorpus {
 
     /// Reads `path` line by line (memory stays at one line plus the arena).
     init(jsonl path: String, limit: Int? = nil) throws {
-        guard let file = fopen(path, "r") else { throw BenchError("cannot open \(path)") }
-        defer { fclose(file) }
-        let decoder = JSONDecoder()
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
-        var lineNumber = 0
         // The three fields are about two thirds of the JSON: reserving the file size once
         // avoids doubling copies of the arena; pages never written are never resident.
         text.reserveCapacity(fileSize(path))
-        while true {
-            if let limit, ids.count >= limit { break }
-            let length = getline(&buffer, &capacity, file)
-            if length < 0 { break }
-            lineNumber += 1
-            guard length > 1, let buffer else { continue }
-            let data = Data(bytesNoCopy: buffer, count: length, deallocator: .none)
-            let line: Line
-            do {
-                line = try decoder.decode(Line.self, from: data)
-            } catch {
-                throw BenchError("\(path):\(lineNumber): \(error)")
-            }
+        try forEachJSONLine(path, as: Line.self) { line in
+            if let limit, ids.count >= limit { return false }
             ids.append(line.id)
             firstPetitioner.append(line.petitioners?.first?.name ?? "")
             for field in [line.title, line.content, line.respondent] {
                 text.append(contentsOf: (field ?? "").utf8)
                 bounds.append(text.count)
             }
+            return true
         }
         if ids.isEmpty { throw BenchError("\(path) holds no petitions") }
     }

@@ -293,3 +293,28 @@ struct ScratchDirectory {
 func fileSize(_ path: String) -> Int {
     ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
 }
+
+/// Decodes a JSON Lines file one line at a time (memory stays at one line),
+/// calling `body` with each record until it returns false. Errors name the line.
+func forEachJSONLine<T: Decodable>(_ path: String, as type: T.Type, _ body: (T) throws -> Bool) throws {
+    guard let file = fopen(path, "r") else { throw BenchError("cannot open \(path)") }
+    defer { fclose(file) }
+    let decoder = JSONDecoder()
+    var buffer: UnsafeMutablePointer<CChar>?
+    var capacity = 0
+    defer { free(buffer) }
+    var lineNumber = 0
+    while true {
+        let length = getline(&buffer, &capacity, file)
+        if length < 0 { break }
+        lineNumber += 1
+        guard length > 1, let buffer else { continue }
+        let record: T
+        do {
+            record = try decoder.decode(T.self, from: Data(bytesNoCopy: buffer, count: length, deallocator: .none))
+        } catch {
+            throw BenchError("\(path):\(lineNumber): \(error)")
+        }
+        if try !body(record) { break }
+    }
+}

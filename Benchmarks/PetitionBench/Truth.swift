@@ -29,25 +29,8 @@ struct Truth {
     }
 
     init(jsonl path: String) throws {
-        guard let file = fopen(path, "r") else { throw BenchError("cannot open \(path)") }
-        defer { fclose(file) }
-        let decoder = JSONDecoder()
-        var buffer: UnsafeMutablePointer<CChar>?
-        var capacity = 0
-        defer { free(buffer) }
         var matters: [String: Int32] = [:], classes: [String: Int32] = [:]
-        var lineNumber = 0
-        while true {
-            let length = getline(&buffer, &capacity, file)
-            if length < 0 { break }
-            lineNumber += 1
-            guard length > 1, let buffer else { continue }
-            let line: Line
-            do {
-                line = try decoder.decode(Line.self, from: Data(bytesNoCopy: buffer, count: length, deallocator: .none))
-            } catch {
-                throw BenchError("\(path):\(lineNumber): \(error)")
-            }
+        try forEachJSONLine(path, as: Line.self) { line in
             index[line.id] = ids.count
             ids.append(line.id)
             let m = matters[line.matter_id] ?? Int32(matters.count)
@@ -63,6 +46,7 @@ struct Truth {
             }
             backlogCase.append(line.backlog_case_id)
             kind.append(line.kind ?? "")
+            return true
         }
         if ids.isEmpty { throw BenchError("\(path) holds no truth") }
     }

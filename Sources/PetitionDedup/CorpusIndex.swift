@@ -160,10 +160,9 @@ final class CorpusIndex {
 
     func posting(_ key: UInt64) -> [Int32]? { postings[key] }
 
+    /// Blocking keys use the lower 63 bits; word keys set the top bit (``wordKey(_:)``).
     static func hashKey(_ key: String) -> UInt64 {
-        var value: UInt64 = 0xcbf29ce484222325
-        for byte in key.utf8 { value = (value ^ UInt64(byte)) &* 0x100000001b3 }
-        return value & 0x7FFF_FFFF_FFFF_FFFF
+        MatchFeatures.hash(key) & 0x7FFF_FFFF_FFFF_FFFF
     }
 }
 
