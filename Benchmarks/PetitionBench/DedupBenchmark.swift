@@ -15,6 +15,7 @@ enum DedupBenchmark {
           --out FILE.json     where to write every figure as JSON (the Markdown report goes to stdout)
           --tmp DIR           where the scratch database goes (default: the system temporary directory)
           --stop-after S      stop each dedup run after S seconds (reports how far it got; default: never)
+          --keep              keep the database (its path goes to standard error), e.g. for `check --store`
 
         One database: the earliest 99 % of the petitions by received_at are imported (with
         profiles), the job runs with --full over them, the latest 1 % are imported and the job
@@ -77,7 +78,7 @@ enum DedupBenchmark {
             print(usage)
             return
         }
-        let options = Options(arguments, known: ["corpus", "out", "tmp", "stop-after"])
+        let options = Options(arguments, known: ["corpus", "out", "tmp", "stop-after"], flags: ["keep"])
         let corpusDirectory = options.required("corpus")
         let outPath = options.required("out")
         let stopAfter = options.string("stop-after").flatMap(Double.init)
@@ -88,7 +89,7 @@ enum DedupBenchmark {
 
         // Parse (not part of the import figure), split by date.
         progress("reading \(file("petitions.jsonl"))")
-        let ((records, backlogRecords), parseSeconds) = try timed {
+        var ((records, backlogRecords), parseSeconds) = try timed {
             (try RecordFile.records(path: file("petitions.jsonl")), try RecordFile.records(path: file("backlog.jsonl")))
         }
         var dated: [(key: String, record: RawRecord)] = []
@@ -100,12 +101,17 @@ enum DedupBenchmark {
         }
         dated.sort { $0.key < $1.key }
         let late = max(1, dated.count / 100)
-        let early = Array(dated.prefix(dated.count - late).map(\.record))
+        var early = Array(dated.prefix(dated.count - late).map(\.record))
         let latest = Array(dated.suffix(late).map(\.record))
-        progress("\(records.count) petitions (\(early.count) + latest \(latest.count) by received_at), \(backlogRecords.count) backlog cases")
+        let petitionCount = records.count, backlogCount = backlogRecords.count
+        // Only `early` and `latest` are kept: the job's memory is measured in this process.
+        dated = []
+        records = []
+        progress("\(petitionCount) petitions (\(early.count) + latest \(latest.count) by received_at), \(backlogRecords.count) backlog cases")
 
         let scratch = try ScratchDirectory(prefix: "petition-bench-dedup", base: options.string("tmp"))
-        defer { scratch.remove() }
+        let keep = options.flag("keep")
+        defer { if !keep { scratch.remove() } }
         let dbPath = scratch.file("dedup.sqlite")
         let store = try PetitionStore(path: dbPath)
         let sqliteVersion = try store.read { try String.fetchOne($0, sql: "SELECT sqlite_version()") } ?? "?"
@@ -173,6 +179,9 @@ enum DedupBenchmark {
 
         let importBacklog = try importPhase(backlogRecords, kind: .backlogCases, label: "backlog cases")
         let import99 = try importPhase(early, kind: .petitions, label: "petitions (earliest 99 %)")
+        early = []
+        backlogRecords = []
+        Memory.releaseFreed()
         let fullRun99 = try dedup(full: true, label: "earliest 99 %")
         let import1 = try importPhase(latest, kind: .petitions, label: "petitions (latest 1 %)")
         let incremental = try dedup(full: false, label: "latest 1 % on top of the 99 % run")
@@ -186,14 +195,15 @@ enum DedupBenchmark {
                               startResidentBytes: import99.startResidentBytes)
 
         let report = Report(
-            machine: Machine.describe(sqliteVersion: sqliteVersion), corpus: corpusDirectory, petitions: records.count,
-            backlogCases: backlogRecords.count, parseSeconds: parseSeconds, importBacklog: importBacklog,
+            machine: Machine.describe(sqliteVersion: sqliteVersion), corpus: corpusDirectory, petitions: petitionCount,
+            backlogCases: backlogCount, parseSeconds: parseSeconds, importBacklog: importBacklog,
             import99: import99, import1: import1, importAll: importAll, rejected: rejected, fullRun99: fullRun99,
             incrementalRun1: incremental, fullRun100: fullRun100, databaseBytes: fileSize(dbPath),
             quality: quality, qualityAfterIncremental: qualityIncremental, unknownIDsInClusters: unknown,
             totalSeconds: Double(nowNanoseconds() - started) / 1e9)
         try writeJSON(report, to: outPath)
         print(markdown(report))
+        if keep { progress("kept the database: \(dbPath)") }
     }
 
     static func markdown(_ r: Report) -> String {
@@ -241,9 +251,9 @@ enum DedupBenchmark {
 
             \(timing.text)
 
-            Peak RSS is the whole process's (VmHWM, reset at the start of each phase); it includes the
-            parsed records the benchmark holds for the whole run (the RSS at start), so *peak − start*
-            is what the phase itself added.
+            Peak RSS is the whole process's (VmHWM, reset at the start of each phase). The parsed records
+            are dropped once imported, so the dedup runs' RSS at start is little more than the process
+            itself; *peak − start* is what the phase added.
 
             Quality against `truth.jsonl` (pairs of petitions in one matter; *class false pairs*: predicted pairs \
             whose petitions are in one truth class case but different truth matters; *backlog recall*: petitions \

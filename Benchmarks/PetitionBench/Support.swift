@@ -3,6 +3,9 @@
 // output. Each benchmark lives in its own file and only uses what is here.
 
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // MARK: - Failing
 
@@ -112,6 +115,18 @@ enum Memory {
 
     static func currentResident() -> Int? { status("VmRSS") }
 
+    /// Returns freed heap pages to the OS (glibc's malloc_trim), so that the
+    /// next phase's RSS starts from what is still in use.
+    static func releaseFreed() {
+        #if os(Linux)
+        // malloc.h is not in Glibc's module map: look the function up.
+        typealias MallocTrim = @convention(c) (Int) -> Int32
+        if let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") {
+            _ = unsafeBitCast(symbol, to: MallocTrim.self)(0)
+        }
+        #endif
+    }
+
     /// Resets the peak (VmHWM) to the current RSS so the next phase gets its own peak.
     /// Linux only (writing 5 to /proc/self/clear_refs); returns false where unsupported.
     @discardableResult
@@ -166,12 +181,17 @@ struct Machine: Codable {
 /// `--name value` options and bare flags after the subcommand.
 struct Options {
     private var values: [String: String] = [:]
+    private var setFlags: Set<String> = []
 
-    init(_ arguments: some Sequence<String>, known: Set<String>) {
+    init(_ arguments: some Sequence<String>, known: Set<String>, flags: Set<String> = []) {
         var iterator = arguments.makeIterator()
         while let argument = iterator.next() {
             guard argument.hasPrefix("--") else { fail("unexpected argument \(argument)") }
             let name = String(argument.dropFirst(2))
+            if flags.contains(name) {
+                setFlags.insert(name)
+                continue
+            }
             guard known.contains(name) else { fail("unknown option \(argument)") }
             guard let value = iterator.next() else { fail("\(argument) needs a value") }
             values[name] = value
@@ -179,6 +199,8 @@ struct Options {
     }
 
     func string(_ name: String) -> String? { values[name] }
+
+    func flag(_ name: String) -> Bool { setFlags.contains(name) }
 
     func required(_ name: String) -> String {
         guard let value = values[name] else { fail("--\(name) is required") }

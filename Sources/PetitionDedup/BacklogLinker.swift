@@ -46,16 +46,16 @@ struct BacklogLinker {
             var caseProfile = profile(of: backlogCase)
             if let surname = Self.namedSurname(backlogCase) { caseProfile.surnames = [surname] }
             let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
+            let caseFeatures = MatchFeatures(caseProfile)
             var scores: [String: Double] = [:]
             var sharingPlace: Set<String> = []
             for offset in index.entries(sharingKeysWith: caseProfile) {
-                let entry = index.entries[offset]
                 let matter = grouping.matterOf[offset]
                 guard !matter.isEmpty else { continue }
-                guard let vector = entry.vector else { continue }
-                let score = linkScore(caseProfile, entry.profile, textSimilarity: caseVector.cosine(vector))
+                guard let features = index.features[offset] else { continue }
+                let score = linkScore(caseFeatures, features, textSimilarity: index.similarity(caseVector, offset))
                 scores[matter] = max(scores[matter] ?? -.infinity, score)
-                if Self.sharesPlaceAndProblem(caseProfile, entry.profile) { sharingPlace.insert(matter) }
+                if Self.sharesPlaceAndProblem(caseFeatures, features) { sharingPlace.insert(matter) }
             }
             guard let top = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
                   top.value >= Self.linkThreshold else { continue }
@@ -74,10 +74,9 @@ struct BacklogLinker {
                    let group = classes.groups.first(where: { $0.classID == classID }) {
                     for matter in group.matters {
                         // A member that shares no key with the case is scored now.
-                        let score = scores[matter] ?? (grouping.members[matter] ?? []).compactMap { offset -> Double? in
-                            let entry = index.entries[offset]
-                            guard let vector = entry.vector else { return nil }
-                            return linkScore(caseProfile, entry.profile, textSimilarity: caseVector.cosine(vector))
+                        let score = scores[matter] ?? grouping.members(of: matter).compactMap { offset -> Double? in
+                            guard let features = index.features[offset] else { return nil }
+                            return linkScore(caseFeatures, features, textSimilarity: index.similarity(caseVector, offset))
                         }.max() ?? -.infinity
                         if score >= Self.memberThreshold {
                             linked.insert(matter)
@@ -123,11 +122,11 @@ struct BacklogLinker {
 
     /// The petition names one of the case's places (estate, employer, village)
     /// and one of its problem kinds: what every member of a class case shares.
-    static func sharesPlaceAndProblem(_ caseProfile: PetitionProfile, _ petition: PetitionProfile) -> Bool {
-        let a = caseProfile.entities, b = petition.entities
-        let place = !a.estates.isDisjoint(with: b.estates) || !a.organizations.isDisjoint(with: b.organizations)
-            || !a.places.isDisjoint(with: b.places)
-        return place && !Set(caseProfile.concepts).isDisjoint(with: petition.concepts)
+    static func sharesPlaceAndProblem(_ backlogCase: MatchFeatures, _ petition: MatchFeatures) -> Bool {
+        let place = MatchFeatures.intersects(backlogCase.estates, petition.estates)
+            || MatchFeatures.intersects(backlogCase.organizations, petition.organizations)
+            || MatchFeatures.intersects(backlogCase.places, petition.places)
+        return place && backlogCase.concepts & petition.concepts != 0
     }
 
     /// The surname a case names its petitioner by (谭某反映…, 信访人董某诉称).
@@ -143,42 +142,30 @@ struct BacklogLinker {
         return nil
     }
 
-    func linkScore(_ caseProfile: PetitionProfile, _ petition: PetitionProfile, textSimilarity: Float) -> Double {
+    func linkScore(_ backlogCase: MatchFeatures, _ petition: MatchFeatures, textSimilarity: Float) -> Double {
+        let a = backlogCase, b = petition
         var total = -4.0
-        if let a = caseProfile.county, let b = petition.county {
-            total += a == b ? 1.0 : (caseProfile.city == petition.city ? -4.0 : -6.0)
+        if a.county != 0, b.county != 0 {
+            total += a.county == b.county ? 1.0 : (a.city == b.city ? -4.0 : -6.0)
         }
-        let a = caseProfile.entities, b = petition.entities
-        func compare<T: Hashable>(_ x: Set<T>, _ y: Set<T>, agree: Double, disagree: Double) {
+        func compare(_ x: ArraySlice<UInt64>, _ y: ArraySlice<UInt64>, agree: Double, disagree: Double) {
             guard !x.isEmpty, !y.isEmpty else { return }
-            total += x.isDisjoint(with: y) ? disagree : agree
+            total += MatchFeatures.intersects(x, y) ? agree : disagree
         }
         compare(a.estates, b.estates, agree: 3, disagree: -3)
         compare(a.organizations, b.organizations, agree: 2.5, disagree: -1)
         compare(a.places, b.places, agree: 2, disagree: -1)
-        compare(a.rooms, b.rooms, agree: 2, disagree: -2)
+        if a.hasRooms, b.hasRooms {
+            let roomsB = b.rooms
+            total += a.rooms.contains(where: roomsB.contains) ? 2 : -2
+        }
         compare(a.amounts, b.amounts, agree: 2, disagree: -0.5)
         compare(a.areas, b.areas, agree: 1.5, disagree: -0.5)
         compare(a.caseNumbers, b.caseNumbers, agree: 3, disagree: -2)
-        if !caseProfile.concepts.isEmpty && !petition.concepts.isEmpty {
-            total += Set(caseProfile.concepts).isDisjoint(with: petition.concepts) ? -3 : 1.5
-        }
-        if let x = caseProfile.category, let y = petition.category { total += x == y ? 0.5 : -1 }
-        if let x = caseProfile.surnames.first, let y = petition.surnames.first { total += x == y ? 1.5 : -0.5 }
+        if a.concepts != 0, b.concepts != 0 { total += a.concepts & b.concepts == 0 ? -3 : 1.5 }
+        if a.category != 0, b.category != 0 { total += a.category == b.category ? 0.5 : -1 }
+        if a.firstSurname != 0, b.firstSurname != 0 { total += a.firstSurname == b.firstSurname ? 1.5 : -0.5 }
         total += 8 * Double(textSimilarity - 0.15)
         return total
-    }
-}
-
-extension CorpusIndex {
-    /// Entries sharing any blocking key or rare word with a profile from outside the corpus.
-    func entries(sharingKeysWith profile: PetitionProfile) -> [Int] {
-        var keys = profile.blockingKeys.map(Self.hashKey)
-        keys += rareWords(of: profile, minimumFrequency: 1, limit: Self.rareWordKeys * 2).map(Self.wordKey)
-        var found = Set<Int32>()
-        for key in keys {
-            if let list = posting(key), list.count <= Self.maximumPosting { found.formUnion(list) }
-        }
-        return found.map(Int.init).sorted()
     }
 }

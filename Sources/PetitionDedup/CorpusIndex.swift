@@ -3,9 +3,9 @@ import GRDB
 import PetitionStore
 
 /// The corpus as the nightly job walks it, in the order petitions were
-/// received: profiles in memory, and inverted lists that find a petition's
-/// candidates without comparing it to everything (shared identity and entity
-/// keys, shared rare words).
+/// received: what scoring needs of each petition, and inverted lists that find
+/// a petition's candidates without comparing it to everything (shared identity
+/// and entity keys, shared rare words).
 ///
 /// The index grows one petition at a time, and everything a decision depends
 /// on — word frequencies, which words count as rare, how long a list is — is
@@ -14,40 +14,35 @@ import PetitionStore
 /// So a decision never depends on petitions received later: one full run
 /// equals runs over successive halves, and the intake check sees what the
 /// nightly job saw.
+///
+/// Profiles are not held: they are read from the store a chunk at a time as
+/// the job reaches them, and each entry keeps only its compact features, its
+/// vector and what grouping needs. That keeps a run of a million petitions
+/// within a gigabyte, where holding every profile took about three.
 final class CorpusIndex {
-    final class Entry {
+    /// What the job keeps of one petition once its profile is gone.
+    struct Entry {
         let rowID: Int64
         let id: String
-        let receivedAt: String
-        let level: String?
-        /// The profile, without its word counts once the entry is indexed (the
-        /// vector keeps what scoring needs of them).
-        private(set) var profile: PetitionProfile
-        let features: MatchFeatures
-        /// Fixed when the petition is added to the index.
-        var vector: WordVector?
-        var rareWords: [UInt32] = []
-
-        init(rowID: Int64, id: String, receivedAt: String, level: String?, profile: PetitionProfile) {
-            self.rowID = rowID
-            self.id = id
-            self.receivedAt = receivedAt
-            self.level = level
-            self.profile = profile
-            features = MatchFeatures(profile)
-        }
-
-        func dropWordCounts() {
-            profile.words = []
-            profile.counts = []
-        }
+        /// Index into ``Petition/levels``, or -1 when the level is unknown.
+        var levelRank: Int8 = -1
+        /// Hashes of the petition's class signatures (``MatterGrouping/classSignatures(of:)``).
+        var classSignatures: [UInt64] = []
     }
 
     private(set) var entries: [Entry] = []
     /// Frequencies over the petitions added so far.
     private(set) var statistics = WordStatistics()
-    private var postings: [UInt64: [Int32]] = [:]
+    /// Each entry's features, set when its profile is first read; apart from
+    /// the entries so that the scoring loop copies no entry.
+    private(set) var features: [MatchFeatures?] = []
+    private var postings = PostingLists()
+    private let vectors = VectorArena()
     private(set) var isIndexed: [Bool] = []
+    /// The text of each class signature hash the entries hold.
+    private(set) var signatureText: [UInt64: String] = [:]
+    private let store: PetitionStore
+    private let builder: ProfileBuilder
 
     /// Lists longer than this say too little to be worth reading (a key shared
     /// by hundreds of petitions, such as a big estate's name).
@@ -56,88 +51,161 @@ final class CorpusIndex {
     static let vectorWords = 48
     /// Rare words per petition used as blocking keys.
     static let rareWordKeys = 5
+    /// Profiles read from the store per query.
+    static let profileChunk = 1000
 
-    /// Loads every petition in time order with its profile (computing any that
-    /// are missing) and, for petitions already assigned, the vector stored then.
+    /// Lists every petition in time order and indexes those already assigned
+    /// (all but the new ones when `keepingAssignments`), with the vectors
+    /// stored when they were assigned.
     init(store: PetitionStore, keepingAssignments: Bool) throws {
-        let builder = try ProfileBuilder()
-        var missing: [(Int64, PetitionProfile)] = []
-        var stored: [Int: (WordVector, [UInt32])] = [:]
-        var assigned: Set<Int> = []
+        self.store = store
+        builder = try ProfileBuilder()
+        var assigned: [Int] = []
         try store.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.rowid, p.id, p.received_at, p.level, pp.profile, pp.vector, a.matter_id IS NOT NULL AS assigned
-                FROM petition p LEFT JOIN petition_profile pp ON pp.petition_rowid = p.rowid
-                LEFT JOIN assignment a ON a.petition_rowid = p.rowid
+                SELECT p.rowid, p.id, a.matter_id IS NOT NULL AS assigned
+                FROM petition p LEFT JOIN assignment a ON a.petition_rowid = p.rowid
                 ORDER BY p.received_at, p.id
                 """)
             while let row = try rows.next() {
-                let rowID: Int64 = row[0]
-                let profile: PetitionProfile
-                if let data = row[4] as Data?, let decoded = ProfileCodec.decode(data) {
-                    profile = decoded
-                } else {
-                    guard let petition = try PetitionStore.petition(rowID: rowID, in: db) else { continue }
-                    profile = builder.profile(of: petition)
-                    missing.append((rowID, profile))
-                }
-                if keepingAssignments, row[6] as Bool {
-                    assigned.insert(entries.count)
-                    if let data = row[5] as Data?, let decoded = VectorCodec.decode(data) { stored[entries.count] = decoded }
-                }
-                entries.append(Entry(rowID: rowID, id: row[1], receivedAt: row[2], level: row[3], profile: profile))
-            }
-        }
-        if !missing.isEmpty {
-            try store.write { db in
-                for (rowID, profile) in missing { try ProfileCodec.save(profile, rowID: rowID, in: db) }
+                if keepingAssignments, row[2] as Bool { assigned.append(entries.count) }
+                entries.append(Entry(rowID: row[0], id: row[1]))
             }
         }
         isIndexed = Array(repeating: false, count: entries.count)
-        for offset in entries.indices where assigned.contains(offset) {
-            if let (vector, rare) = stored[offset] {
-                add(offset, vector: vector, rareWords: rare)
+        features = Array(repeating: nil, count: entries.count)
+        vectors.reserve(entries: entries.count)
+        try forEachProfile(of: assigned) { offset, profile, storedVector in
+            if let (vector, rare) = storedVector {
+                restore(offset, profile: profile, vector: vector, rareWords: rare)
             } else {
-                prepare(offset)  // assigned at intake (check --save) without a stored vector
-                add(offset)
+                // Assigned at intake (check --save) without a stored vector.
+                add(offset, profile: profile, keys: prepare(offset, profile: profile).keys)
             }
         }
     }
 
-    /// Fixes the entry's vector and rare words from the frequencies so far.
-    func prepare(_ offset: Int) {
-        let profile = entries[offset].profile
-        entries[offset].vector = statistics.vector(profile).truncated(to: Self.vectorWords)
-        entries[offset].rareWords = rareWords(of: profile, minimumFrequency: 1, limit: Self.rareWordKeys)
+    /// Calls `body` with the profile of each entry, in the order given, reading
+    /// them a chunk at a time; a profile missing or unreadable in the store is
+    /// computed from its petition and stored.
+    func forEachProfile(of offsets: [Int],
+                        _ body: (Int, PetitionProfile, (WordVector, [UInt32])?) throws -> Void) throws {
+        var start = 0
+        while start < offsets.count {
+            let chunk = offsets[start..<min(start + Self.profileChunk, offsets.count)]
+            start = chunk.endIndex
+            var loaded: [Int64: (PetitionProfile, (WordVector, [UInt32])?)] = [:]
+            var missing: [(Int64, PetitionProfile)] = []
+            try store.read { db in
+                let rowIDs = chunk.map { entries[$0].rowID }
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT petition_rowid, profile, vector FROM petition_profile
+                    WHERE petition_rowid IN (\(rowIDs.map(String.init).joined(separator: ",")))
+                    """)
+                while let row = try rows.next() {
+                    guard let data = row[1] as Data?, let profile = ProfileCodec.decode(data) else { continue }
+                    loaded[row[0]] = (profile, (row[2] as Data?).flatMap(VectorCodec.decode))
+                }
+                for rowID in rowIDs where loaded[rowID] == nil {
+                    guard let petition = try PetitionStore.petition(rowID: rowID, in: db) else { continue }
+                    let profile = builder.profile(of: petition)
+                    missing.append((rowID, profile))
+                    loaded[rowID] = (profile, nil)
+                }
+            }
+            if !missing.isEmpty {
+                try store.write { db in
+                    for (rowID, profile) in missing { try ProfileCodec.save(profile, rowID: rowID, in: db) }
+                }
+            }
+            for offset in chunk {
+                guard let (profile, vector) = loaded[entries[offset].rowID] else { continue }
+                try body(offset, profile, vector)
+            }
+        }
+    }
+
+    /// What ``prepare(_:profile:)`` fixed for a petition: stored with its assignment.
+    struct Prepared {
+        let vector: WordVector
+        let rareWords: [UInt32]
+        /// The keys that find its candidates and, once it is added, find it.
+        let keys: [UInt64]
+    }
+
+    /// Fixes the entry's vector, rare words and features from its profile and
+    /// the frequencies so far.
+    func prepare(_ offset: Int, profile: PetitionProfile) -> Prepared {
+        describe(offset, profile: profile)
+        let vector = statistics.vector(profile).truncated(to: Self.vectorWords)
+        vectors.set(offset, vector)
+        let rare = rareWords(of: profile, minimumFrequency: 1, limit: Self.rareWordKeys)
+        return Prepared(vector: vector, rareWords: rare, keys: keys(of: profile, rareWords: rare))
+    }
+
+    /// Cosine similarity of two prepared entries.
+    func similarity(_ a: Int, _ b: Int) -> Float {
+        vectors.cosine(a, b)
+    }
+
+    /// Cosine similarity of a vector from outside the corpus and a prepared entry.
+    func similarity(_ vector: WordVector, _ offset: Int) -> Float {
+        vectors.cosine(vector, offset)
     }
 
     /// Adds a prepared entry: its words count from now on and its keys find it.
-    func add(_ offset: Int, vector: WordVector? = nil, rareWords: [UInt32]? = nil) {
-        if let vector { entries[offset].vector = vector }
-        if let rareWords { entries[offset].rareWords = rareWords }
-        let entry = entries[offset]
-        for word in entry.profile.words { statistics.documentFrequency[word, default: 0] += 1 }
+    func add(_ offset: Int, profile: PetitionProfile, keys: [UInt64]) {
+        for word in profile.words { statistics.documentFrequency[word, default: 0] += 1 }
         statistics.documentCount += 1
-        for key in keys(of: entry) { postings[key, default: []].append(Int32(offset)) }
-        entry.dropWordCounts()
+        for key in keys { postings.append(Int32(offset), to: key, keepingAtMost: Self.maximumPosting) }
         isIndexed[offset] = true
     }
 
-    private func keys(of entry: Entry) -> [UInt64] {
-        entry.profile.blockingKeys.map(Self.hashKey) + entry.rareWords.map(Self.wordKey)
+    /// Adds an entry assigned by an earlier run with the vector and rare words fixed then.
+    private func restore(_ offset: Int, profile: PetitionProfile, vector: WordVector, rareWords: [UInt32]) {
+        describe(offset, profile: profile)
+        vectors.set(offset, vector.truncated(to: Self.vectorWords))
+        add(offset, profile: profile, keys: keys(of: profile, rareWords: rareWords))
     }
 
-    /// Indexed entries sharing a key with a prepared entry, most keys shared first.
-    func candidates(of offset: Int, limit: Int) -> [Int] {
+    /// Keeps what scoring and grouping need of the profile.
+    private func describe(_ offset: Int, profile: PetitionProfile) {
+        features[offset] = MatchFeatures(profile)
+        entries[offset].levelRank = Int8(profile.levelRank ?? -1)
+        entries[offset].classSignatures = MatterGrouping.classSignatures(of: profile).map { signature in
+            let hash = MatchFeatures.hash(signature)
+            if signatureText[hash] == nil { signatureText[hash] = signature }
+            return hash
+        }
+    }
+
+    private func keys(of profile: PetitionProfile, rareWords: [UInt32]) -> [UInt64] {
+        profile.blockingKeys.map(Self.hashKey) + rareWords.map(Self.wordKey)
+    }
+
+    /// Indexed entries sharing one of `keys`, most keys shared first.
+    func candidates(of offset: Int, keys: [UInt64], limit: Int) -> [Int] {
         var shared: [Int32: Int] = [:]
-        for key in keys(of: entries[offset]) {
-            guard let list = postings[key], list.count <= Self.maximumPosting else { continue }
-            for other in list where Int(other) != offset { shared[other, default: 0] += 1 }
+        for key in keys {
+            postings.forEach(in: key, ifAtMost: Self.maximumPosting) { other in
+                if Int(other) != offset { shared[other, default: 0] += 1 }
+            }
         }
         // Most keys shared first; ties by index, so the choice never depends on hashing.
         guard shared.count > limit else { return shared.keys.map(Int.init).sorted() }
         return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .prefix(limit).map { Int($0.key) }.sorted()
+    }
+
+    /// Indexed entries sharing any blocking key or rare word with a profile from outside the corpus.
+    func entries(sharingKeysWith profile: PetitionProfile) -> [Int] {
+        var keys = profile.blockingKeys.map(Self.hashKey)
+        keys += rareWords(of: profile, minimumFrequency: 1, limit: Self.rareWordKeys * 2).map(Self.wordKey)
+        var found = Set<Int32>()
+        for key in keys {
+            postings.forEach(in: key, ifAtMost: Self.maximumPosting) { found.insert($0) }
+        }
+        return found.map(Int.init).sorted()
     }
 
     /// The rarest words of a profile among those seen at least `minimumFrequency` times.
@@ -158,14 +226,45 @@ final class CorpusIndex {
 
     static func wordKey(_ word: UInt32) -> UInt64 { 0x8000_0000_0000_0000 | UInt64(word) }
 
-    func posting(_ key: UInt64) -> [Int32]? { postings[key] }
-
     /// Blocking keys use the lower 63 bits; word keys set the top bit (``wordKey(_:)``).
     static func hashKey(_ key: String) -> UInt64 {
         MatchFeatures.hash(key) & 0x7FFF_FFFF_FFFF_FFFF
     }
 }
 
+/// Inverted lists of entry offsets under 64-bit keys, each a chain of nodes in
+/// two flat arrays, newest first. A dictionary of arrays spent about a
+/// kilobyte per petition on array headers and spare capacity; this spends
+/// eight bytes per posting and about twenty per key. A list past its cap keeps
+/// counting but stores nothing more: it will never be read again.
+struct PostingLists {
+    /// Key → number of postings appended (upper half) and first node + 1 (lower half).
+    private var heads: [UInt64: UInt64] = [:]
+    private var nextNode: [Int32] = []
+    private var values: [Int32] = []
+
+    mutating func append(_ value: Int32, to key: UInt64, keepingAtMost cap: Int) {
+        let head = heads[key] ?? 0
+        let count = head >> 32
+        guard count < UInt64(cap) else {
+            heads[key] = (count + 1) << 32 | (head & 0xFFFF_FFFF)
+            return
+        }
+        nextNode.append(Int32(truncatingIfNeeded: Int64(head & 0xFFFF_FFFF)) - 1)
+        values.append(value)
+        heads[key] = (count + 1) << 32 | UInt64(values.count)
+    }
+
+    /// Calls `body` with each posting of `key`, unless it has more than `limit`.
+    func forEach(in key: UInt64, ifAtMost limit: Int, _ body: (Int32) -> Void) {
+        guard let head = heads[key], head >> 32 <= UInt64(limit) else { return }
+        var node = Int(head & 0xFFFF_FFFF) - 1
+        while node >= 0 {
+            body(values[node])
+            node = Int(nextNode[node])
+        }
+    }
+}
 /// A word vector and rare words as stored with an assignment: little-endian
 /// word count, then (word, weight) pairs, then the rare words.
 enum VectorCodec {
@@ -209,14 +308,91 @@ enum VectorCodec {
 }
 
 extension WordVector {
-    /// Keeps the heaviest words, renormalized, still sorted by word.
+    /// Weights are kept as multiples of 1/65535: the nightly job holds a
+    /// million vectors as 16-bit weights, and the same value comes back from
+    /// the store, so a resumed run scores exactly as a full one.
+    static let weightScale: Float = 65535
+
+    /// Keeps the heaviest words, renormalized and quantized, still sorted by word.
     func truncated(to count: Int) -> WordVector {
-        guard words.count > count else { return self }
-        let kept = weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : words[$0] < words[$1] }
-            .prefix(count).sorted { words[$0] < words[$1] }
+        let kept = words.count <= count ? Array(words.indices)
+            : weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : words[$0] < words[$1] }
+                .prefix(count).sorted { words[$0] < words[$1] }
         var norm: Float = 0
         for index in kept { norm += weights[index] * weights[index] }
-        norm = norm.squareRoot()
-        return WordVector(words: kept.map { words[$0] }, weights: kept.map { weights[$0] / max(norm, 1e-9) })
+        norm = max(norm.squareRoot(), 1e-9)
+        return WordVector(words: kept.map { words[$0] }, weights: kept.map { index in
+            (min(weights[index] / norm, 1) * Self.weightScale).rounded() / Self.weightScale
+        })
+    }
+}
+
+/// Every entry's vector in two flat arrays: words and 16-bit weights. Two
+/// arrays per petition cost about 480 bytes in headers and rounding; this
+/// costs 6 bytes per word.
+final class VectorArena {
+    private var words: [UInt32] = []
+    private var weights: [UInt16] = []
+    /// Where each entry's vector starts and how many words it has.
+    private var starts: [UInt32] = []
+    private var counts: [UInt8] = []
+
+    func reserve(entries: Int) {
+        starts = Array(repeating: 0, count: entries)
+        counts = Array(repeating: 0, count: entries)
+    }
+
+    /// Stores an entry's vector of ``WordVector/truncated(to:)`` (at most 255 words, quantized weights).
+    func set(_ entry: Int, _ vector: WordVector) {
+        let count = min(vector.words.count, Int(UInt8.max))
+        starts[entry] = UInt32(words.count)
+        counts[entry] = UInt8(count)
+        words += vector.words.prefix(count)
+        weights += vector.weights.prefix(count).map { UInt16(($0 * WordVector.weightScale).rounded()) }
+    }
+
+    /// The dot product of two stored vectors, in integers: exact, so no
+    /// order of summation can change a decision.
+    func cosine(_ a: Int, _ b: Int) -> Float {
+        var i = Int(starts[a]), j = Int(starts[b])
+        let endA = i + Int(counts[a]), endB = j + Int(counts[b])
+        var sum: UInt64 = 0
+        words.withUnsafeBufferPointer { words in
+            weights.withUnsafeBufferPointer { weights in
+                while i < endA && j < endB {
+                    let x = words[i], y = words[j]
+                    if x == y {
+                        sum += UInt64(weights[i]) * UInt64(weights[j])
+                        i += 1
+                        j += 1
+                    } else if x < y {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
+                }
+            }
+        }
+        return Float(Double(sum) / Double(WordVector.weightScale * WordVector.weightScale))
+    }
+
+    /// The dot product of a vector from outside the corpus and a stored one.
+    func cosine(_ vector: WordVector, _ entry: Int) -> Float {
+        var i = 0, j = Int(starts[entry])
+        let end = j + Int(counts[entry])
+        var sum: Float = 0
+        while i < vector.words.count && j < end {
+            let x = vector.words[i], y = words[j]
+            if x == y {
+                sum += vector.weights[i] * Float(weights[j]) / WordVector.weightScale
+                i += 1
+                j += 1
+            } else if x < y {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return sum
     }
 }

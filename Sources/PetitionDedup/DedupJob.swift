@@ -57,7 +57,7 @@ public final class DedupJob {
         let index = try CorpusIndex(store: store, keepingAssignments: !full)
 
         // Matter of each entry, from earlier runs.
-        var matterOf = [String?](repeating: nil, count: index.entries.count)
+        var matterOf = [String](repeating: "", count: index.entries.count)
         var nextSequence = 1
         try store.read { db in
             let assigned = try Row.fetchAll(db, sql: "SELECT petition_rowid, matter_id FROM assignment")
@@ -68,7 +68,7 @@ public final class DedupJob {
             }
             nextSequence = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0) + 1
         }
-        let pending = index.entries.indices.filter { matterOf[$0] == nil }
+        let pending = index.entries.indices.filter { matterOf[$0].isEmpty }
         var batch: [(rowID: Int64, matter: String, score: Double?, repeatOf: String?, vector: Data)] = []
         var newMatters: [(id: String, sequence: Int)] = []
         func flush() throws {
@@ -91,23 +91,23 @@ public final class DedupJob {
             newMatters.removeAll()
         }
         var done = 0
-        for offset in pending {
-            if shouldStop() {
+        try index.forEachProfile(of: pending) { offset, profile, _ in
+            if summary.interrupted || shouldStop() {
                 summary.interrupted = true
-                break
+                return
             }
-            index.prepare(offset)
+            let prepared = index.prepare(offset, profile: profile)
             let entry = index.entries[offset]
-            let vector = entry.vector!
+            let features = index.features[offset]!
             // The best matter among those none of whose scored members is
             // someone else: one ambiguous link does not pull a petition into a
             // matter whose petitioner it contradicts.
             var bestOfMatter: [String: (score: PairScore, other: Int)] = [:]
             var conflicting: Set<String> = []
-            for other in index.candidates(of: offset, limit: candidateLimit) {
-                let candidate = index.entries[other]
-                guard let matter = matterOf[other], let candidateVector = candidate.vector else { continue }
-                let score = scorer.score(entry.features, candidate.features, textSimilarity: vector.cosine(candidateVector))
+            for other in index.candidates(of: offset, keys: prepared.keys, limit: candidateLimit) {
+                let matter = matterOf[other]
+                guard !matter.isEmpty, let candidateFeatures = index.features[other] else { continue }
+                let score = scorer.score(features, candidateFeatures, textSimilarity: index.similarity(offset, other))
                 if score.identityConflict { conflicting.insert(matter) }
                 guard score.relation == .sameMatter else { continue }
                 if let current = bestOfMatter[matter], current.score.logOdds >= score.logOdds { continue }
@@ -117,7 +117,7 @@ public final class DedupJob {
                 .max { $0.value.score.logOdds != $1.value.score.logOdds
                     ? $0.value.score.logOdds < $1.value.score.logOdds : $0.key > $1.key }
                 .map { (matter: $0.key, score: $0.value.score, other: $0.value.other) }
-            let stored = VectorCodec.encode(vector, rareWords: entry.rareWords)
+            let stored = VectorCodec.encode(prepared.vector, rareWords: prepared.rareWords)
             if let best {
                 matterOf[offset] = best.matter
                 batch.append((entry.rowID, best.matter, best.score.probability, index.entries[best.other].id, stored))
@@ -130,7 +130,7 @@ public final class DedupJob {
                 batch.append((entry.rowID, matter, nil, nil, stored))
                 summary.newMatters += 1
             }
-            index.add(offset)
+            index.add(offset, profile: profile, keys: prepared.keys)
             summary.scored += 1
             done += 1
             if batch.count >= batchSize {
@@ -142,7 +142,7 @@ public final class DedupJob {
         progress(done, pending.count)
 
         try saveWordStatistics(index.statistics)
-        let grouping = MatterGrouping(index: index, matterOf: matterOf.map { $0 ?? "" })
+        let grouping = MatterGrouping(index: index, matterOf: matterOf)
         let classes = grouping.classes()
         let escalations = grouping.escalations()
         let links = try BacklogLinker(index: index, grouping: grouping, classes: classes, scorer: scorer)
@@ -192,6 +192,12 @@ public final class DedupJob {
 }
 
 enum MatterID {
+    /// The sequence number of a matter id written by ``format(_:)``.
+    static func sequence(_ matter: String) -> Int? {
+        guard matter.hasPrefix("M-"), let sequence = Int(matter.dropFirst(2)), sequence > 0 else { return nil }
+        return sequence
+    }
+
     static func format(_ sequence: Int) -> String {
         let digits = String(sequence)
         return "M-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits

@@ -113,8 +113,8 @@ public struct MatchScorer: Sendable {
         }
         // Birth years from ID numbers and stated ages: more than two years apart
         // is someone else (ages are written loosely, so a year or two is forgiven).
-        if !group, !identityAgrees, !a.birthYears.isEmpty, !b.birthYears.isEmpty,
-           !a.birthYears.contains(where: { x in b.birthYears.contains { abs(x - $0) <= 2 } }) {
+        if !group, !identityAgrees, a.hasBirthYears, b.hasBirthYears,
+           !a.birthYearsAgree(with: b, within: 2) {
             total += w.differentBirthYear
             note("年龄不符")
             identityDisagrees = true
@@ -160,7 +160,7 @@ public struct MatchScorer: Sendable {
 
         // What exactly.
         var placeAgrees = false
-        func compare<T: Comparable>(_ x: [T], _ y: [T], agree: Double, disagree: Double, label: String,
+        func compare(_ x: ArraySlice<UInt64>, _ y: ArraySlice<UInt64>, agree: Double, disagree: Double, label: String,
                                     place: Bool = false) {
             guard !x.isEmpty, !y.isEmpty else { return }
             if MatchFeatures.intersects(x, y) {
@@ -175,8 +175,9 @@ public struct MatchScorer: Sendable {
         compare(a.organizations, b.organizations, agree: w.organizationAgree, disagree: w.organizationDisagree,
                 label: "单位", place: true)
         compare(a.places, b.places, agree: w.placeAgree, disagree: w.placeDisagree, label: "村镇道路", place: true)
-        if !a.rooms.isEmpty && !b.rooms.isEmpty {
-            if a.rooms.contains(where: { x in b.rooms.contains { $0.isSameFlat(as: x) } }) {
+        if a.hasRooms && b.hasRooms {
+            let roomsB = b.rooms
+            if a.rooms.contains(where: { x in roomsB.contains { $0.isSameFlat(as: x) } }) {
                 total += w.roomAgree
             } else {
                 total += w.roomDisagree

@@ -6,19 +6,45 @@ import PetitionText
 /// and escalations.
 struct MatterGrouping {
     let index: CorpusIndex
-    /// Matter id of each index entry.
+    /// Matter id of each index entry ("" for none).
     let matterOf: [String]
-    /// Entry indices of each matter, in time order.
-    let members: [String: [Int]]
+    /// Entry offsets grouped by matter sequence number, each group in time
+    /// order: the members of matter `n` are `memberOffsets[memberStart[n]..<memberStart[n + 1]]`.
+    /// Flat arrays rather than an array per matter: a million petitions make
+    /// half a million matters.
+    private let memberOffsets: [Int32]
+    private let memberStart: [Int32]
 
     init(index: CorpusIndex, matterOf: [String]) {
         self.index = index
         self.matterOf = matterOf
-        var members: [String: [Int]] = [:]
-        for (offset, matter) in matterOf.enumerated() where !matter.isEmpty {
-            members[matter, default: []].append(offset)
+        let sequences = matterOf.map { MatterID.sequence($0) ?? 0 }
+        var start = [Int32](repeating: 0, count: (sequences.max() ?? 0) + 2)
+        for sequence in sequences where sequence > 0 { start[sequence + 1] += 1 }
+        for position in start.indices.dropFirst() { start[position] += start[position - 1] }
+        var next = start
+        var offsets = [Int32](repeating: 0, count: Int(start.last!))
+        for (offset, sequence) in sequences.enumerated() where sequence > 0 {
+            offsets[Int(next[sequence])] = Int32(offset)
+            next[sequence] += 1
         }
-        self.members = members
+        memberOffsets = offsets
+        memberStart = start
+    }
+
+    /// Sequence numbers of the matters with members.
+    private var sequences: [Int] {
+        (1..<max(1, memberStart.count - 1)).filter { memberStart[$0] < memberStart[$0 + 1] }
+    }
+
+    /// Entry offsets of a matter's petitions, in time order.
+    func members(of matter: String) -> [Int] {
+        guard let sequence = MatterID.sequence(matter), sequence + 1 < memberStart.count else { return [] }
+        return members(sequence)
+    }
+
+    private func members(_ sequence: Int) -> [Int] {
+        memberOffsets[Int(memberStart[sequence])..<Int(memberStart[sequence + 1])].map(Int.init)
     }
 
     struct ClassGroup {
@@ -46,33 +72,39 @@ struct MatterGrouping {
         return entities.places.filter { $0.hasSuffix("村") }.sorted()
     }
 
+    /// The (county, place, problem) signatures a petition could share with a
+    /// class case: every class place it names with every problem it raises.
+    static func classSignatures(of profile: PetitionProfile) -> [String] {
+        var signatures: [String] = []
+        for place in classPlaces(profile.entities) {
+            for concept in profile.concepts {
+                signatures.append("\(profile.county ?? profile.city ?? "")|\(place)|\(concept)")
+            }
+        }
+        return signatures
+    }
+
     /// Class cases: at least two matters — different petitioners — with the same
     /// kind of problem at the same place of the same county.
     func classes() -> Classes {
-        var signaturesOfMatter: [String: Set<String>] = [:]
-        for (matter, offsets) in members {
-            var signatures: Set<String> = []
-            for offset in offsets {
-                let profile = index.entries[offset].profile
-                for place in Self.classPlaces(profile.entities) {
-                    for concept in profile.concepts {
-                        signatures.insert("\(profile.county ?? profile.city ?? "")|\(place)|\(concept)")
-                    }
-                }
-            }
-            signaturesOfMatter[matter] = signatures
+        var signaturesOfMatter: [(matter: Int, signatures: [UInt64])] = []
+        for sequence in sequences {
+            var signatures: Set<UInt64> = []
+            for offset in members(sequence) { signatures.formUnion(index.entries[offset].classSignatures) }
+            if !signatures.isEmpty { signaturesOfMatter.append((sequence, Array(signatures))) }
         }
-        var mattersOfSignature: [String: Int] = [:]
-        for signatures in signaturesOfMatter.values {
+        var mattersOfSignature: [UInt64: Int] = [:]
+        for (_, signatures) in signaturesOfMatter {
             for signature in signatures { mattersOfSignature[signature, default: 0] += 1 }
         }
         var chosen: [String: [String]] = [:]
-        for (matter, signatures) in signaturesOfMatter {
+        for (sequence, signatures) in signaturesOfMatter {
+            let matter = MatterID.format(sequence)
             let best = signatures.max { a, b in
                 let ca = mattersOfSignature[a]!, cb = mattersOfSignature[b]!
-                return ca != cb ? ca < cb : a > b
+                return ca != cb ? ca < cb : index.signatureText[a]! > index.signatureText[b]!
             }
-            if let best, mattersOfSignature[best]! >= 2 { chosen[best, default: []].append(matter) }
+            if let best, mattersOfSignature[best]! >= 2 { chosen[index.signatureText[best]!, default: []].append(matter) }
         }
         var classes = Classes()
         for (signature, matters) in chosen where matters.count >= 2 {
@@ -101,10 +133,12 @@ struct MatterGrouping {
     /// Petitions filed at a higher level than any earlier petition of their matter.
     func escalations() -> [Escalation] {
         var result: [Escalation] = []
-        for (matter, offsets) in members {
+        for sequence in sequences {
+            let matter = MatterID.format(sequence)
             var highest: (rank: Int, offset: Int)?
-            for offset in offsets {
-                guard let rank = index.entries[offset].profile.levelRank else { continue }
+            for offset in members(sequence) {
+                let rank = Int(index.entries[offset].levelRank)
+                guard rank >= 0 else { continue }
                 if let current = highest, rank > current.rank {
                     let entry = index.entries[offset], earlier = index.entries[current.offset]
                     result.append(Escalation(rowID: entry.rowID, id: entry.id, matter: matter, earlierID: earlier.id,
