@@ -48,6 +48,8 @@ enum DedupBenchmark {
         var stopped: Bool
         var progressDone: Int
         var progressTotal: Int
+        /// The job's own split of its time (DedupSummary.phases).
+        var phases: [DedupSummary.Phase]
     }
 
     struct Report: Codable {
@@ -159,7 +161,8 @@ enum DedupBenchmark {
             let run = Run(petitions: petitions, seconds: seconds, peakResidentBytes: Memory.peakResident(),
                           startResidentBytes: startRSS, scored: summary.scored, newMatters: summary.newMatters, repeats: summary.repeats,
                           matters: summary.matters, classes: summary.classes, backlogLinks: summary.backlogLinks,
-                          escalations: summary.escalations, stopped: stopped, progressDone: done, progressTotal: total)
+                          escalations: summary.escalations, stopped: stopped, progressDone: done, progressTotal: total,
+                          phases: summary.phases)
             progress(String(format: "  %.2f s, peak %@ MB, %d matters, %d classes, %d backlog links%@", seconds,
                             formatMB(run.peakResidentBytes), run.matters, run.classes, run.backlogLinks,
                             stopped ? " (STOPPED after \(summary.scored) scored)" : ""))
@@ -208,7 +211,7 @@ enum DedupBenchmark {
 
     static func markdown(_ r: Report) -> String {
         var timing = MarkdownTable("phase", "rows", "seconds", "rows/s", "peak RSS (MB)", "RSS at start (MB)",
-                                   "peak − start (MB)")
+                                   "peak − start (MB)", "split (s)")
         func phase(_ label: String, _ p: Phase) {
             timing.add(label, "\(p.rows)", String(format: "%.2f", p.seconds), formatCount(p.rowsPerSecond),
                        formatMB(p.peakResidentBytes), formatMB(p.startResidentBytes),
@@ -218,7 +221,8 @@ enum DedupBenchmark {
             timing.add(label + (run.stopped ? " **(stopped: \(run.scored) scored of \(run.progressTotal))**" : ""),
                        "\(run.scored) scored of \(run.petitions)", String(format: "%.2f", run.seconds),
                        formatCount(Double(run.scored) / run.seconds), formatMB(run.peakResidentBytes),
-                       formatMB(run.startResidentBytes), formatMB(run.peakResidentBytes - run.startResidentBytes))
+                       formatMB(run.startResidentBytes), formatMB(run.peakResidentBytes - run.startResidentBytes),
+                       run.phases.map { String(format: "%@ %.1f", $0.name, $0.seconds) }.joined(separator: ", "))
         }
         phase("import, earliest 99 % (with profiles)", r.import99)
         phase("import, latest 1 %", r.import1)

@@ -45,6 +45,7 @@ struct DedupCommand: ParsableCommand {
                 "new_matters": summary.newMatters, "repeats": summary.repeats, "matters": summary.matters,
                 "classes": summary.classes, "backlog_links": summary.backlogLinks,
                 "escalations": summary.escalations, "seconds": summary.seconds,
+                "phase_seconds": Dictionary(uniqueKeysWithValues: summary.phases.map { ($0.name, $0.seconds) }),
             ]))
         } else {
             terminal.print(String(format: "本次处理 %d 件：新事项 %d 个，重复信访 %d 件；共 %d 个事项、%d 个类案、%d 个积案关联、%d 次越级（%.1f 秒）",

@@ -56,11 +56,13 @@ final class CorpusIndex {
 
     /// Lists every petition in time order and indexes those already assigned
     /// (all but the new ones when `keepingAssignments`), with the vectors
-    /// stored when they were assigned.
+    /// stored when they were assigned: from their stored records when the
+    /// last run's state still holds, else from their profiles.
     init(store: PetitionStore, keepingAssignments: Bool) throws {
         self.store = store
         builder = try ProfileBuilder()
         var assigned: [Int] = []
+        var state: IndexState?
         try store.read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT p.rowid, p.id, a.matter_id IS NOT NULL AS assigned
@@ -71,46 +73,115 @@ final class CorpusIndex {
                 if keepingAssignments, row[2] as Bool { assigned.append(entries.count) }
                 entries.append(Entry(rowID: row[0], id: row[1]))
             }
+            if keepingAssignments { state = try IndexState.current(in: db) }
         }
-        isIndexed = Array(repeating: false, count: entries.count)
-        features = Array(repeating: nil, count: entries.count)
-        vectors.reserve(entries: entries.count)
-        try forEachProfile(of: assigned) { offset, profile, storedVector in
+        reset()
+        if let state, try restoreRecords(of: assigned, statistics: state.statistics) { return }
+        reset()
+        var unrecorded: [(rowID: Int64, record: Data)] = []
+        try forEachProfile(of: assigned) { offset, profile, storedVector, hasRecord in
+            let keys: [UInt64]
             if let (vector, rare) = storedVector {
-                restore(offset, profile: profile, vector: vector, rareWords: rare)
+                keys = restore(offset, profile: profile, vector: vector, rareWords: rare)
             } else {
                 // Assigned at intake (check --save) without a stored vector.
-                add(offset, profile: profile, keys: prepare(offset, profile: profile).keys)
+                keys = prepare(offset, profile: profile).keys
+                add(offset, profile: profile, keys: keys)
+            }
+            if !hasRecord { unrecorded.append((entries[offset].rowID, record(of: offset, keys: keys).encoded())) }
+            return true
+        }
+        // Records for petitions assigned before they were kept (an older store),
+        // so that the next incremental run can start from them.
+        if !unrecorded.isEmpty {
+            try store.write { db in
+                for (rowID, record) in unrecorded {
+                    try db.cachedStatement(sql: "UPDATE petition_profile SET indexed = ? WHERE petition_rowid = ?")
+                        .execute(arguments: [record, rowID])
+                }
             }
         }
     }
 
-    /// Calls `body` with the profile of each entry, in the order given, reading
-    /// them a chunk at a time; a profile missing or unreadable in the store is
-    /// computed from its petition and stored.
-    func forEachProfile(of offsets: [Int],
-                        _ body: (Int, PetitionProfile, (WordVector, [UInt32])?) throws -> Void) throws {
+    /// Empties the index over the listed entries.
+    private func reset() {
+        statistics = WordStatistics()
+        postings = PostingLists()
+        signatureText = [:]
+        isIndexed = Array(repeating: false, count: entries.count)
+        features = Array(repeating: nil, count: entries.count)
+        vectors.reserve(entries: entries.count)
+    }
+
+    /// Indexes assigned entries from their stored records and vectors, with
+    /// the word frequencies saved when the last run ended. False if a record
+    /// cannot be read: the caller then reads the profiles.
+    private func restoreRecords(of offsets: [Int], statistics saved: WordStatistics) throws -> Bool {
         var start = 0
         while start < offsets.count {
             let chunk = offsets[start..<min(start + Self.profileChunk, offsets.count)]
             start = chunk.endIndex
-            var loaded: [Int64: (PetitionProfile, (WordVector, [UInt32])?)] = [:]
+            var loaded: [Int64: (IndexRecord, WordVector)] = [:]
+            try store.read { db in
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT petition_rowid, indexed, vector FROM petition_profile
+                    WHERE petition_rowid IN (\(chunk.map { String(entries[$0].rowID) }.joined(separator: ",")))
+                    """)
+                while let row = try rows.next() {
+                    guard let data = row[1] as Data?, let record = IndexRecord(decoding: data),
+                          let vector = (row[2] as Data?).flatMap(VectorCodec.decode) else { continue }
+                    loaded[row[0]] = (record, vector.0)
+                }
+            }
+            for offset in chunk {
+                guard let (record, vector) = loaded[entries[offset].rowID],
+                      let features = MatchFeatures(stored: record.scalars, lists: record.lists) else { return false }
+                self.features[offset] = features
+                entries[offset].levelRank = record.levelRank
+                entries[offset].classSignatures = record.classSignatures.map(signatureHash)
+                vectors.set(offset, vector.truncated(to: Self.vectorWords))
+                for key in record.keys { postings.append(Int32(offset), to: key, keepingAtMost: Self.maximumPosting) }
+                isIndexed[offset] = true
+            }
+        }
+        statistics = saved
+        return true
+    }
+
+    /// What is stored with an entry's assignment (``IndexRecord``).
+    func record(of offset: Int, keys: [UInt64]) -> IndexRecord {
+        let stored = features[offset]!.stored
+        return IndexRecord(scalars: stored.scalars, lists: stored.lists, keys: keys, levelRank: entries[offset].levelRank,
+                           classSignatures: entries[offset].classSignatures.map { signatureText[$0]! })
+    }
+
+    /// Calls `body` with the profile of each entry, in the order given, reading
+    /// them a chunk at a time, until it returns false; a profile missing or
+    /// unreadable in the store is computed from its petition and stored. Also
+    /// gives the vector stored with the assignment and whether its record is stored.
+    func forEachProfile(of offsets: [Int],
+                        _ body: (Int, PetitionProfile, (WordVector, [UInt32])?, Bool) throws -> Bool) throws {
+        var start = 0
+        while start < offsets.count {
+            let chunk = offsets[start..<min(start + Self.profileChunk, offsets.count)]
+            start = chunk.endIndex
+            var loaded: [Int64: (PetitionProfile, (WordVector, [UInt32])?, Bool)] = [:]
             var missing: [(Int64, PetitionProfile)] = []
             try store.read { db in
                 let rowIDs = chunk.map { entries[$0].rowID }
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT petition_rowid, profile, vector FROM petition_profile
+                    SELECT petition_rowid, profile, vector, indexed IS NOT NULL FROM petition_profile
                     WHERE petition_rowid IN (\(rowIDs.map(String.init).joined(separator: ",")))
                     """)
                 while let row = try rows.next() {
                     guard let data = row[1] as Data?, let profile = ProfileCodec.decode(data) else { continue }
-                    loaded[row[0]] = (profile, (row[2] as Data?).flatMap(VectorCodec.decode))
+                    loaded[row[0]] = (profile, (row[2] as Data?).flatMap(VectorCodec.decode), row[3])
                 }
                 for rowID in rowIDs where loaded[rowID] == nil {
                     guard let petition = try PetitionStore.petition(rowID: rowID, in: db) else { continue }
                     let profile = builder.profile(of: petition)
                     missing.append((rowID, profile))
-                    loaded[rowID] = (profile, nil)
+                    loaded[rowID] = (profile, nil, false)
                 }
             }
             if !missing.isEmpty {
@@ -119,8 +190,8 @@ final class CorpusIndex {
                 }
             }
             for offset in chunk {
-                guard let (profile, vector) = loaded[entries[offset].rowID] else { continue }
-                try body(offset, profile, vector)
+                guard let (profile, vector, hasRecord) = loaded[entries[offset].rowID] else { continue }
+                guard try body(offset, profile, vector, hasRecord) else { return }
             }
         }
     }
@@ -161,22 +232,27 @@ final class CorpusIndex {
         isIndexed[offset] = true
     }
 
-    /// Adds an entry assigned by an earlier run with the vector and rare words fixed then.
-    private func restore(_ offset: Int, profile: PetitionProfile, vector: WordVector, rareWords: [UInt32]) {
+    /// Adds an entry assigned by an earlier run with the vector and rare words
+    /// fixed then; returns its keys.
+    private func restore(_ offset: Int, profile: PetitionProfile, vector: WordVector, rareWords: [UInt32]) -> [UInt64] {
         describe(offset, profile: profile)
         vectors.set(offset, vector.truncated(to: Self.vectorWords))
-        add(offset, profile: profile, keys: keys(of: profile, rareWords: rareWords))
+        let keys = keys(of: profile, rareWords: rareWords)
+        add(offset, profile: profile, keys: keys)
+        return keys
     }
 
     /// Keeps what scoring and grouping need of the profile.
     private func describe(_ offset: Int, profile: PetitionProfile) {
         features[offset] = MatchFeatures(profile)
         entries[offset].levelRank = Int8(profile.levelRank ?? -1)
-        entries[offset].classSignatures = MatterGrouping.classSignatures(of: profile).map { signature in
-            let hash = MatchFeatures.hash(signature)
-            if signatureText[hash] == nil { signatureText[hash] = signature }
-            return hash
-        }
+        entries[offset].classSignatures = MatterGrouping.classSignatures(of: profile).map(signatureHash)
+    }
+
+    private func signatureHash(_ signature: String) -> UInt64 {
+        let hash = MatchFeatures.hash(signature)
+        if signatureText[hash] == nil { signatureText[hash] = signature }
+        return hash
     }
 
     private func keys(of profile: PetitionProfile, rareWords: [UInt32]) -> [UInt64] {

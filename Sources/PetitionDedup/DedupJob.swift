@@ -17,6 +17,15 @@ public struct DedupSummary: Sendable {
     public var seconds = 0.0
     /// Stopped on request between two batches; the next run goes on from there.
     public var interrupted = false
+    /// Where the time went, in order: `index` (reading the assigned petitions),
+    /// `assign` (scoring the new ones, with their writes), `group` (class cases and
+    /// escalations), `link` (backlog cases), `write` (the derived tables).
+    public var phases: [Phase] = []
+
+    public struct Phase: Sendable, Codable {
+        public var name: String
+        public var seconds: Double
+    }
 }
 
 /// The nightly job: assigns every petition not yet assigned to a matter (all of
@@ -49,12 +58,20 @@ public final class DedupJob {
         summary.runID = try store.write { db in
             if full {
                 try db.execute(sql: "DELETE FROM assignment; DELETE FROM matter; DELETE FROM escalation; DELETE FROM class_case;")
+                try IndexState.clear(in: db)
             }
             try db.cachedStatement(sql: "INSERT INTO dedup_run (started_at, full) VALUES (?, ?)").execute(
                            arguments: [ISO8601DateFormatter().string(from: started), full])
             return db.lastInsertedRowID
         }
+        var phaseStarted = started
+        func finishPhase(_ name: String) {
+            let now = Date()
+            summary.phases.append(DedupSummary.Phase(name: name, seconds: now.timeIntervalSince(phaseStarted)))
+            phaseStarted = now
+        }
         let index = try CorpusIndex(store: store, keepingAssignments: !full)
+        finishPhase("index")
 
         // Matter of each entry, from earlier runs.
         var matterOf = [String](repeating: "", count: index.entries.count)
@@ -69,7 +86,7 @@ public final class DedupJob {
             nextSequence = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0) + 1
         }
         let pending = index.entries.indices.filter { matterOf[$0].isEmpty }
-        var batch: [(rowID: Int64, matter: String, score: Double?, repeatOf: String?, vector: Data)] = []
+        var batch: [(rowID: Int64, matter: String, score: Double?, repeatOf: String?, vector: Data, record: Data)] = []
         var newMatters: [(id: String, sequence: Int)] = []
         func flush() throws {
             guard !batch.isEmpty else { return }
@@ -83,18 +100,18 @@ public final class DedupJob {
                         INSERT OR REPLACE INTO assignment (petition_rowid, matter_id, score, repeat_of, run_id)
                         VALUES (?, ?, ?, ?, ?)
                         """).execute(arguments: [item.rowID, item.matter, item.score, item.repeatOf, summary.runID])
-                    try db.cachedStatement(sql: "UPDATE petition_profile SET vector = ? WHERE petition_rowid = ?").execute(
-                                   arguments: [item.vector, item.rowID])
+                    try db.cachedStatement(sql: "UPDATE petition_profile SET vector = ?, indexed = ? WHERE petition_rowid = ?")
+                        .execute(arguments: [item.vector, item.record, item.rowID])
                 }
             }
             batch.removeAll()
             newMatters.removeAll()
         }
         var done = 0
-        try index.forEachProfile(of: pending) { offset, profile, _ in
-            if summary.interrupted || shouldStop() {
+        try index.forEachProfile(of: pending) { offset, profile, _, _ in
+            if shouldStop() {
                 summary.interrupted = true
-                return
+                return false
             }
             let prepared = index.prepare(offset, profile: profile)
             let entry = index.entries[offset]
@@ -118,16 +135,17 @@ public final class DedupJob {
                     ? $0.value.score.logOdds < $1.value.score.logOdds : $0.key > $1.key }
                 .map { (matter: $0.key, score: $0.value.score, other: $0.value.other) }
             let stored = VectorCodec.encode(prepared.vector, rareWords: prepared.rareWords)
+            let record = index.record(of: offset, keys: prepared.keys).encoded()
             if let best {
                 matterOf[offset] = best.matter
-                batch.append((entry.rowID, best.matter, best.score.probability, index.entries[best.other].id, stored))
+                batch.append((entry.rowID, best.matter, best.score.probability, index.entries[best.other].id, stored, record))
                 summary.repeats += 1
             } else {
                 let matter = MatterID.format(nextSequence)
                 newMatters.append((matter, nextSequence))
                 nextSequence += 1
                 matterOf[offset] = matter
-                batch.append((entry.rowID, matter, nil, nil, stored))
+                batch.append((entry.rowID, matter, nil, nil, stored, record))
                 summary.newMatters += 1
             }
             index.add(offset, profile: profile, keys: prepared.keys)
@@ -137,16 +155,20 @@ public final class DedupJob {
                 try flush()
                 progress(done, pending.count)
             }
+            return true
         }
         try flush()
         progress(done, pending.count)
 
+        finishPhase("assign")
         try saveWordStatistics(index.statistics)
         let grouping = MatterGrouping(index: index, matterOf: matterOf)
         let classes = grouping.classes()
         let escalations = grouping.escalations()
+        finishPhase("group")
         let links = try BacklogLinker(index: index, grouping: grouping, classes: classes, scorer: scorer)
             .links(for: try store.backlogCases())
+        finishPhase("link")
         try store.write { db in
             try db.execute(sql: "UPDATE matter SET class_id = NULL, backlog_case_id = NULL; DELETE FROM class_case; DELETE FROM escalation;")
             for group in classes.groups {
@@ -167,12 +189,15 @@ public final class DedupJob {
                                      escalation.skippedLevels])
             }
             summary.matters = try Int.fetchOne(db, sql: "SELECT count(*) FROM matter") ?? 0
+            try IndexState.save(runID: summary.runID, assigned: try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0,
+                                statistics: index.statistics, in: db)
             summary.seconds = Date().timeIntervalSince(started)
             try db.cachedStatement(sql: """
                 UPDATE dedup_run SET finished_at = ?, scored = ?, new_matters = ?, repeats = ? WHERE run_id = ?
                 """).execute(arguments: [ISO8601DateFormatter().string(from: Date()), summary.scored, summary.newMatters,
                                  summary.repeats, summary.runID])
         }
+        finishPhase("write")
         summary.classes = classes.groups.count
         summary.backlogLinks = links.count
         summary.escalations = escalations.count

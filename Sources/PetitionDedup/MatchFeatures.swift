@@ -100,6 +100,25 @@ public final class MatchFeatures: Sendable {
                      ends[8] | ends[9] << 16 | ends[10] << 32)
     }
 
+    /// The features as stored in an ``IndexRecord``: scalars, list ends, lists.
+    var stored: (scalars: [UInt64], lists: [UInt64]) {
+        ([primaryName, firstSurname, county, city, category, concepts, collective ? 1 : 0, ends.0, ends.1, ends.2], lists)
+    }
+
+    init?(stored scalars: [UInt64], lists: [UInt64]) {
+        guard scalars.count == 10 else { return nil }
+        primaryName = scalars[0]
+        firstSurname = scalars[1]
+        county = scalars[2]
+        city = scalars[3]
+        category = scalars[4]
+        concepts = scalars[5]
+        collective = scalars[6] != 0
+        ends = (scalars[7], scalars[8], scalars[9])
+        self.lists = lists
+        guard end(List.years.rawValue) == lists.count else { return nil }
+    }
+
     @inline(__always)
     private func end(_ list: Int) -> Int {
         guard list >= 0 else { return 0 }

@@ -134,6 +134,21 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
                 """)
         }
+        migrator.registerMigration("v4: the nightly job's index, kept between runs") { db in
+            // `indexed`: what the job keeps of an assigned petition (features, keys,
+            // class signatures), written with its assignment. `index_state`: the word
+            // frequencies over the assigned petitions after the last run, and how many
+            // there were, so that an incremental run need not read every profile.
+            try db.execute(sql: """
+                ALTER TABLE petition_profile ADD COLUMN indexed BLOB;
+                CREATE TABLE index_state (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    run_id INTEGER NOT NULL,
+                    assigned INTEGER NOT NULL,
+                    statistics BLOB NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

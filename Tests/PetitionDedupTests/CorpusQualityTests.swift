@@ -174,6 +174,23 @@ struct IncrementalTests {
         #expect(incremental.classOf == full.classOf)
         #expect(incremental.backlog == full.backlog)
     }
+
+    @Test("without the stored index state, an incremental run reads every profile and decides the same")
+    func profilesEqualStoredRecords() throws {
+        let lines = try corpusLines()
+        let half = lines.count / 2
+        let corpus = try CorpusStore(petitionLines: Array(lines[..<half]))
+        _ = try DedupJob(store: corpus.store).run(full: false)
+        try corpus.add(Array(lines[half...]))
+        // What `check --save` or a re-import would do: the state no longer describes the store.
+        try corpus.store.write { try $0.execute(sql: "DELETE FROM index_state") }
+        _ = try DedupJob(store: corpus.store).run(full: false)
+        let fromProfiles = try corpus.clusters()
+        let full = try deduplicatedCorpus.get().clusters()
+        #expect(fromProfiles.matter == full.matter)
+        #expect(fromProfiles.classOf == full.classOf)
+        #expect(fromProfiles.backlog == full.backlog)
+    }
 }
 
 @Suite("Intake check")
