@@ -2,12 +2,15 @@
 # Builds the corpus generator and the benchmarks in release mode, generates a
 # corpus of --scale N petitions in a temporary directory, runs the benchmarks
 # on it (search-ingest, dedup, check, minhash; --benchmarks to choose) and writes
-#   Benchmarks/RESULTS.md               one report: machine, date, then a section per benchmark
+#   Benchmarks/RESULTS.md               one report: machine, date, then a section per benchmark,
+#                                       then the growth of each figure over the scales run so far
 #   Benchmarks/results-NAME-N.json      every figure of benchmark NAME at scale N
+#   Benchmarks/growth.png               the growth plot (when Python has matplotlib)
 #
-# usage: Benchmarks/run.sh [--scale N] [--seed S] [--queries Q] [--checks C] [--benchmarks LIST]
+# usage: Benchmarks/run.sh [--scale N] [--seed S] [--queries Q] [--checks C] [--benchmarks LIST] [--results DIR]
 #   LIST is comma-separated, default search-ingest,dedup,check,minhash. Sections of benchmarks not
-#   run this time are kept from the previous RESULTS.md.
+#   run this time are kept from the previous RESULTS.md. --results DIR writes the report, JSON and
+#   plot there instead of Benchmarks/ (CI's smoke run uses a scratch directory).
 # Set SCRATCH_PATH to build somewhere other than .build (swift build --scratch-path).
 set -euo pipefail
 
@@ -16,6 +19,7 @@ seed=42
 queries=100
 checks=1000
 benchmarks="search-ingest,dedup,check,minhash"
+results=""
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --scale) scale="$2"; shift 2 ;;
@@ -23,7 +27,8 @@ while [[ $# -gt 0 ]]; do
         --queries) queries="$2"; shift 2 ;;
         --checks) checks="$2"; shift 2 ;;
         --benchmarks) benchmarks="$2"; shift 2 ;;
-        -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+        --results) results="$2"; shift 2 ;;
+        -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
         *) echo "run.sh: unknown argument $1" >&2; exit 1 ;;
     esac
 done
@@ -35,6 +40,9 @@ done
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 cd "$root"
+out="${results:-$here}"
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
 
 echo "building petition-corpus and petition-bench (release)…" >&2
 build=(swift build -c release)
@@ -53,7 +61,7 @@ for name in "${all[@]}"; do
     [[ ",$benchmarks," == *",$name,"* ]] || continue
     short="$name"
     [[ "$name" == search-ingest ]] && short=search
-    json="$here/results-$short-$scale.json"
+    json="$out/results-$short-$scale.json"
     extra=()
     case "$name" in
         search-ingest) extra=(--queries "$queries" --tmp "$work") ;;
@@ -69,12 +77,13 @@ for name in "${all[@]}"; do
 done
 
 # Sections not run now are kept from the previous report (between their markers).
-previous="$here/RESULTS.md"
+previous="$out/RESULTS.md"
 if [[ -f "$previous" ]]; then
     for name in "${all[@]}"; do
         [[ -f "$work/section-$name.md" ]] && continue
         awk -v name="$name" '
             /^<!-- section / { keep = ($3 == name ":") }
+            /^<!-- growth / { keep = 0 }
             /^<!-- written by Benchmarks\/run.sh/ { keep = (name == "search-ingest") ; if (keep) { sub(/written by/, "section search-ingest: written by") } }
             keep { print }
         ' "$previous" > "$work/section-$name.md"
@@ -96,7 +105,10 @@ memory_kb="$(awk '/^MemTotal:/ { print $2 }' /proc/meminfo 2>/dev/null || echo 0
             echo
         fi
     done
+    # Each figure at every scale with results in $out: a line per figure, and the plot.
+    echo "<!-- growth: Benchmarks/growth.py over results-*-N.json -->"
+    python3 "$here/growth.py" --results "$out" --plot "$out/growth.png" || echo "(growth.py failed; see above)"
 } > "$work/RESULTS.md"
 cp "$work/RESULTS.md" "$previous"
 cat "$previous"
-echo "wrote $previous and $here/results-*-$scale.json" >&2
+echo "wrote $previous and $out/results-*-$scale.json" >&2

@@ -115,35 +115,36 @@ final class CorpusIndex {
 
     /// Indexes assigned entries from their stored records and vectors, with
     /// the word frequencies saved when the last run ended. False if a record
-    /// cannot be read: the caller then reads the profiles.
+    /// is missing or cannot be read: the caller then reads the profiles.
+    ///
+    /// One pass over the table in storage order, not lookups in time order:
+    /// what an entry contributes (features, vector, postings) does not depend
+    /// on the order entries are restored in.
     private func restoreRecords(of offsets: [Int], statistics saved: WordStatistics) throws -> Bool {
-        var start = 0
-        while start < offsets.count {
-            let chunk = offsets[start..<min(start + Self.profileChunk, offsets.count)]
-            start = chunk.endIndex
-            var loaded: [Int64: (IndexRecord, WordVector)] = [:]
-            try store.read { db in
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT petition_rowid, indexed, vector FROM petition_profile
-                    WHERE petition_rowid IN (\(chunk.map { String(entries[$0].rowID) }.joined(separator: ",")))
-                    """)
-                while let row = try rows.next() {
-                    guard let data = row[1] as Data?, let record = IndexRecord(decoding: data),
-                          let vector = (row[2] as Data?).flatMap(VectorCodec.decode) else { continue }
-                    loaded[row[0]] = (record, vector.0)
-                }
-            }
-            for offset in chunk {
-                guard let (record, vector) = loaded[entries[offset].rowID],
+        let maximumRowID = entries.map(\.rowID).max() ?? 0
+        var offsetOfRow = [Int32](repeating: -1, count: Int(maximumRowID) + 1)
+        for offset in offsets { offsetOfRow[Int(entries[offset].rowID)] = Int32(offset) }
+        var restored = 0
+        let complete = try store.read { db -> Bool in
+            let rows = try Row.fetchCursor(db, sql: "SELECT petition_rowid, indexed, vector FROM petition_profile")
+            while let row = try rows.next() {
+                let rowID: Int64 = row[0]
+                guard rowID >= 0, rowID <= maximumRowID, offsetOfRow[Int(rowID)] >= 0 else { continue }
+                let offset = Int(offsetOfRow[Int(rowID)])
+                guard let record = try row.withUnsafeData(atIndex: 1, { $0.flatMap(IndexRecord.init(decoding:)) }),
+                      let vector = try row.withUnsafeData(atIndex: 2, { $0.flatMap(VectorCodec.decode) }),
                       let features = MatchFeatures(stored: record.scalars, lists: record.lists) else { return false }
                 self.features[offset] = features
                 entries[offset].levelRank = record.levelRank
                 entries[offset].classSignatures = record.classSignatures.map(signatureHash)
-                vectors.set(offset, vector.truncated(to: Self.vectorWords))
+                vectors.set(offset, vector.0.truncated(to: Self.vectorWords))
                 for key in record.keys { postings.append(Int32(offset), to: key, keepingAtMost: Self.maximumPosting) }
                 isIndexed[offset] = true
+                restored += 1
             }
+            return true
         }
+        guard complete, restored == offsets.count else { return false }
         statistics = saved
         return true
     }

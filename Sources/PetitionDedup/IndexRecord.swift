@@ -37,7 +37,11 @@ struct IndexRecord: Equatable {
 
     /// Nil for a record of another version or a damaged one: the job then reads the profile.
     init?(decoding data: Data) {
-        let bytes = [UInt8](data)
+        guard let decoded = data.withUnsafeBytes({ IndexRecord(decoding: $0) }) else { return nil }
+        self = decoded
+    }
+
+    private init?(decoding bytes: UnsafeRawBufferPointer) {
         var position = 0
         func byte() -> UInt8? {
             guard position < bytes.count else { return nil }
@@ -46,24 +50,20 @@ struct IndexRecord: Equatable {
         }
         func word() -> UInt64? {
             guard position + 8 <= bytes.count else { return nil }
-            var value: UInt64 = 0
-            for shift in 0..<8 { value |= UInt64(bytes[position + shift]) << UInt64(8 * shift) }
-            position += 8
-            return value
+            defer { position += 8 }
+            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
         }
         func words() -> [UInt64]? {
             guard let count = word(), count <= UInt64(bytes.count - position) / 8 else { return nil }
-            var values: [UInt64] = []
-            values.reserveCapacity(Int(count))
-            for _ in 0..<count { values.append(word()!) }
-            return values
+            return (0..<Int(count)).map { _ in word()! }
         }
         guard byte() == Self.version, let level = byte(), let scalars = words(), let lists = words(),
-              let keys = words(), let signatureCount = word() else { return nil }
+              let keys = words(), let signatureCount = word(), signatureCount <= UInt64(bytes.count) else { return nil }
         var signatures: [String] = []
         for _ in 0..<signatureCount {
             guard let length = word(), length <= UInt64(bytes.count - position) else { return nil }
-            signatures.append(String(decoding: bytes[position..<position + Int(length)], as: UTF8.self))
+            signatures.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + Int(length)]),
+                                     as: UTF8.self))
             position += Int(length)
         }
         guard position == bytes.count else { return nil }
@@ -106,8 +106,8 @@ struct IndexState {
         try db.execute(sql: "DELETE FROM index_state")
     }
 
-    /// The state, if it still describes the store's assignments and every
-    /// assigned petition has its record and vector.
+    /// The state, if it still describes the store's assignments. (Whether
+    /// every assigned petition has its record is found out when they are read.)
     static func current(in db: Database) throws -> IndexState? {
         guard let row = try Row.fetchOne(db, sql: "SELECT run_id, assigned, statistics FROM index_state WHERE id = 1"),
               let data = row["statistics"] as Data? else { return nil }
@@ -118,11 +118,6 @@ struct IndexState {
             SELECT EXISTS (SELECT 1 FROM assignment WHERE run_id IS NULL OR run_id > ?)
             """, arguments: [runID]) ?? true
         guard !outside else { return nil }
-        let incomplete = try Bool.fetchOne(db, sql: """
-            SELECT EXISTS (SELECT 1 FROM assignment a LEFT JOIN petition_profile pp ON pp.petition_rowid = a.petition_rowid
-                           WHERE pp.indexed IS NULL OR pp.vector IS NULL)
-            """) ?? true
-        guard !incomplete else { return nil }
         let bytes = [UInt8](data)
         guard bytes.count >= 4, (bytes.count - 4) % 8 == 0 else { return nil }
         func read(_ position: Int) -> UInt32 {
