@@ -12,7 +12,10 @@ struct BacklogLinker {
     let grouping: MatterGrouping
     let classes: MatterGrouping.Classes
     let scorer: MatchScorer
-    private let builder: ProfileBuilder
+    /// One per worker: a builder holds an ICU segmenter, which is not shared between threads.
+    private let builders: [ProfileBuilder]
+    /// The matters of each class case.
+    private let mattersOfClass: [String: [String]]
 
     /// Log-odds a matter needs to be linked.
     static let linkThreshold = 1.5
@@ -23,15 +26,17 @@ struct BacklogLinker {
     /// not to contradict the case (another place, problem or region).
     static let memberThreshold = -2.0
 
-    init(index: CorpusIndex, grouping: MatterGrouping, classes: MatterGrouping.Classes, scorer: MatchScorer) throws {
+    init(index: CorpusIndex, grouping: MatterGrouping, classes: MatterGrouping.Classes, scorer: MatchScorer,
+         workers: Int = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))) throws {
         self.index = index
         self.grouping = grouping
         self.classes = classes
         self.scorer = scorer
-        builder = try ProfileBuilder()
+        builders = try (0..<max(1, workers)).map { _ in try ProfileBuilder() }
+        mattersOfClass = Dictionary(uniqueKeysWithValues: classes.groups.map { ($0.classID, $0.matters) })
     }
 
-    func profile(of backlogCase: BacklogCase) -> PetitionProfile {
+    func profile(of backlogCase: BacklogCase, builder: ProfileBuilder) -> PetitionProfile {
         let petition = Petition(
             id: backlogCase.caseID, receivedAt: backlogCase.openedAt ?? CalendarDate(year: 2000, month: 1, day: 1)!,
             province: backlogCase.province, city: backlogCase.city, county: backlogCase.county,
@@ -39,58 +44,73 @@ struct BacklogLinker {
         return builder.profile(of: petition)
     }
 
-    /// Matter id → case id.
+    /// Matter id → case id. Cases are scored on several threads (each case
+    /// reads the index and writes only its own result); a matter fitting
+    /// several cases keeps the best, the earlier case on a tie, as if scored in turn.
     func links(for cases: [BacklogCase]) -> [String: String] {
+        var outcomes = [[(matter: String, score: Double)]](repeating: [], count: cases.count)
+        outcomes.withUnsafeMutableBufferPointer { buffer in
+            let shared = SharedForLinking(linker: self, cases: cases, outcomes: buffer)
+            DispatchQueue.concurrentPerform(iterations: builders.count) { worker in
+                for position in stride(from: worker, to: shared.cases.count, by: shared.linker.builders.count) {
+                    shared.outcomes[position] = shared.linker.linkedMatters(
+                        shared.cases[position], builder: shared.linker.builders[worker])
+                }
+            }
+        }
         var best: [String: (caseID: String, score: Double)] = [:]
-        for backlogCase in cases {
-            var caseProfile = profile(of: backlogCase)
-            if let surname = Self.namedSurname(backlogCase) { caseProfile.surnames = [surname] }
-            let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
-            let caseFeatures = MatchFeatures(caseProfile)
-            var scores: [String: Double] = [:]
-            var sharingPlace: Set<String> = []
-            for offset in index.entries(sharingKeysWith: caseProfile) {
-                let matter = grouping.matterOf[offset]
-                guard !matter.isEmpty else { continue }
-                guard let features = index.features[offset] else { continue }
-                let score = linkScore(caseFeatures, features, textSimilarity: index.similarity(caseVector, offset))
-                scores[matter] = max(scores[matter] ?? -.infinity, score)
-                if Self.sharesPlaceAndProblem(caseFeatures, features) { sharingPlace.insert(matter) }
-            }
-            guard let top = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
-                  top.value >= Self.linkThreshold else { continue }
-            var linked: Set<String> = [top.key]
-            if Self.speaksForMany(backlogCase) {
-                // A case about many households covers every matter of its class,
-                // and every matter that fits it nearly as well as the best one.
-                for (matter, score) in scores where sharingPlace.contains(matter)
-                    && score >= max(Self.linkThreshold, top.value - Self.classMargin) {
-                    linked.insert(matter)
-                }
-                // Members of the best matter's class case too, when they fit the case
-                // on their own: one village can have several 拆迁 matters that are
-                // not this case's.
-                if let classID = classes.classOfMatter[top.key],
-                   let group = classes.groups.first(where: { $0.classID == classID }) {
-                    for matter in group.matters {
-                        // A member that shares no key with the case is scored now.
-                        let score = scores[matter] ?? grouping.members(of: matter).compactMap { offset -> Double? in
-                            guard let features = index.features[offset] else { return nil }
-                            return linkScore(caseFeatures, features, textSimilarity: index.similarity(caseVector, offset))
-                        }.max() ?? -.infinity
-                        if score >= Self.memberThreshold {
-                            linked.insert(matter)
-                            scores[matter] = score
-                        }
-                    }
-                }
-            }
-            for matter in linked {
-                let score = scores[matter] ?? top.value
-                if (best[matter]?.score ?? -.infinity) < score { best[matter] = (backlogCase.caseID, score) }
+        for (backlogCase, linked) in zip(cases, outcomes) {
+            for (matter, score) in linked where (best[matter]?.score ?? -.infinity) < score {
+                best[matter] = (backlogCase.caseID, score)
             }
         }
         return best.mapValues(\.caseID)
+    }
+
+    /// The matters a case links, with their scores.
+    private func linkedMatters(_ backlogCase: BacklogCase, builder: ProfileBuilder) -> [(matter: String, score: Double)] {
+        var caseProfile = profile(of: backlogCase, builder: builder)
+        if let surname = Self.namedSurname(backlogCase) { caseProfile.surnames = [surname] }
+        let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
+        let caseFeatures = MatchFeatures(caseProfile)
+        var scores: [String: Double] = [:]
+        var sharingPlace: Set<String> = []
+        for offset in index.entries(sharingKeysWith: caseProfile) {
+            let matter = grouping.matterOf[offset]
+            guard !matter.isEmpty else { continue }
+            guard let features = index.features[offset] else { continue }
+            let score = linkScore(caseFeatures, features, textSimilarity: index.similarity(caseVector, offset))
+            scores[matter] = max(scores[matter] ?? -.infinity, score)
+            if Self.sharesPlaceAndProblem(caseFeatures, features) { sharingPlace.insert(matter) }
+        }
+        guard let top = scores.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+              top.value >= Self.linkThreshold else { return [] }
+        var linked: Set<String> = [top.key]
+        if Self.speaksForMany(backlogCase) {
+            // A case about many households covers every matter of its class,
+            // and every matter that fits it nearly as well as the best one.
+            for (matter, score) in scores where sharingPlace.contains(matter)
+                && score >= max(Self.linkThreshold, top.value - Self.classMargin) {
+                linked.insert(matter)
+            }
+            // Members of the best matter's class case too, when they fit the case
+            // on their own: one village can have several 拆迁 matters that are
+            // not this case's.
+            if let classID = classes.classOfMatter[top.key], let members = mattersOfClass[classID] {
+                for matter in members {
+                    // A member that shares no key with the case is scored now.
+                    let score = scores[matter] ?? grouping.members(of: matter).compactMap { offset -> Double? in
+                        guard let features = index.features[offset] else { return nil }
+                        return linkScore(caseFeatures, features, textSimilarity: index.similarity(caseVector, offset))
+                    }.max() ?? -.infinity
+                    if score >= Self.memberThreshold {
+                        linked.insert(matter)
+                        scores[matter] = score
+                    }
+                }
+            }
+        }
+        return linked.sorted().map { ($0, scores[$0] ?? top.value) }
     }
 
     /// Whether a case is about many households or workers rather than one petitioner.
@@ -168,4 +188,13 @@ struct BacklogLinker {
         total += 8 * Double(textSimilarity - 0.15)
         return total
     }
+}
+
+/// What the linking workers share. Unchecked: while links are computed nothing
+/// mutates the index, the grouping or the cases, each worker uses its own
+/// profile builder, and each writes only the outcome slots of its own cases.
+private struct SharedForLinking: @unchecked Sendable {
+    let linker: BacklogLinker
+    let cases: [BacklogCase]
+    let outcomes: UnsafeMutableBufferPointer<[(matter: String, score: Double)]>
 }

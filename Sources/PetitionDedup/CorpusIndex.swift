@@ -227,7 +227,7 @@ final class CorpusIndex {
 
     /// Adds a prepared entry: its words count from now on and its keys find it.
     func add(_ offset: Int, profile: PetitionProfile, keys: [UInt64]) {
-        for word in profile.words { statistics.documentFrequency[word, default: 0] += 1 }
+        for word in profile.words { statistics.count(word) }
         statistics.documentCount += 1
         for key in keys { postings.append(Int32(offset), to: key, keepingAtMost: Self.maximumPosting) }
         isIndexed[offset] = true
@@ -291,7 +291,7 @@ final class CorpusIndex {
         var rarest: [(frequency: Int32, word: UInt32)] = []
         rarest.reserveCapacity(limit + 1)
         for word in profile.words {
-            let frequency: Int32 = statistics.documentFrequency[word] ?? 0
+            let frequency = statistics.frequency(word)
             guard frequency >= minimumFrequency && frequency <= Int32(Self.maximumPosting) else { continue }
             if rarest.count == limit, let last = rarest.last, (frequency, word) >= (last.frequency, last.word) { continue }
             let position = rarest.firstIndex { (frequency, word) < ($0.frequency, $0.word) } ?? rarest.count

@@ -161,7 +161,6 @@ public final class DedupJob {
         progress(done, pending.count)
 
         finishPhase("assign")
-        try saveWordStatistics(index.statistics)
         let grouping = MatterGrouping(index: index, matterOf: matterOf)
         let classes = grouping.classes()
         let escalations = grouping.escalations()
@@ -170,24 +169,7 @@ public final class DedupJob {
             .links(for: try store.backlogCases())
         finishPhase("link")
         try store.write { db in
-            try db.execute(sql: "UPDATE matter SET class_id = NULL, backlog_case_id = NULL; DELETE FROM class_case; DELETE FROM escalation;")
-            for group in classes.groups {
-                try db.cachedStatement(sql: "INSERT INTO class_case (class_id, place, concept, matters) VALUES (?, ?, ?, ?)").execute(
-                               arguments: [group.classID, group.place, group.concept, group.matters.count])
-                for matter in group.matters {
-                    try db.cachedStatement(sql: "UPDATE matter SET class_id = ? WHERE matter_id = ?").execute(arguments: [group.classID, matter])
-                }
-            }
-            for (matter, caseID) in links {
-                try db.cachedStatement(sql: "UPDATE matter SET backlog_case_id = ? WHERE matter_id = ?").execute(arguments: [caseID, matter])
-            }
-            for escalation in escalations {
-                try db.cachedStatement(sql: """
-                    INSERT INTO escalation (petition_rowid, earlier_id, from_level, to_level, skipped_levels)
-                    VALUES (?, ?, ?, ?, ?)
-                    """).execute(arguments: [escalation.rowID, escalation.earlierID, escalation.fromLevel, escalation.toLevel,
-                                     escalation.skippedLevels])
-            }
+            try DerivedTables(classes: classes, links: links, escalations: escalations).write(in: db)
             summary.matters = try Int.fetchOne(db, sql: "SELECT count(*) FROM matter") ?? 0
             try IndexState.save(runID: summary.runID, assigned: try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0,
                                 statistics: index.statistics, in: db)
@@ -202,17 +184,6 @@ public final class DedupJob {
         summary.backlogLinks = links.count
         summary.escalations = escalations.count
         return summary
-    }
-
-    private func saveWordStatistics(_ statistics: WordStatistics) throws {
-        try store.write { db in
-            try db.execute(sql: "DELETE FROM word_df")
-            let statement = try db.makeStatement(sql: "INSERT INTO word_df (word, df) VALUES (?, ?)")
-            for (word, df) in statistics.documentFrequency where df >= 2 {
-                try statement.execute(arguments: [Int64(word), df])
-            }
-            try statement.execute(arguments: [-1, statistics.documentCount])
-        }
     }
 }
 

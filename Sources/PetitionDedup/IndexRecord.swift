@@ -91,12 +91,11 @@ struct IndexState {
     let statistics: WordStatistics
 
     static func save(runID: Int64, assigned: Int, statistics: WordStatistics, in db: Database) throws {
-        var data = Data(capacity: 8 + statistics.documentFrequency.count * 8)
-        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        append(UInt32(statistics.documentCount))
-        for (word, frequency) in statistics.documentFrequency.sorted(by: { $0.key < $1.key }) {
-            append(word)
-            append(UInt32(bitPattern: frequency))
+        let frequencies = statistics.savedForm
+        var data = Data(capacity: 8 + frequencies.count * 8)
+        withUnsafeBytes(of: UInt64(statistics.documentCount).littleEndian) { data.append(contentsOf: $0) }
+        frequencies.withUnsafeBufferPointer { buffer in
+            for value in buffer { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
         }
         try db.execute(sql: "INSERT OR REPLACE INTO index_state (id, run_id, assigned, statistics) VALUES (1, ?, ?, ?)",
                        arguments: [runID, assigned, data])
@@ -118,18 +117,24 @@ struct IndexState {
             SELECT EXISTS (SELECT 1 FROM assignment WHERE run_id IS NULL OR run_id > ?)
             """, arguments: [runID]) ?? true
         guard !outside else { return nil }
-        let bytes = [UInt8](data)
-        guard bytes.count >= 4, (bytes.count - 4) % 8 == 0 else { return nil }
-        func read(_ position: Int) -> UInt32 {
-            UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
-                | UInt32(bytes[position + 3]) << 24
+        guard let statistics = decode(data) else { return nil }
+        return IndexState(runID: runID, assigned: assigned, statistics: statistics)
+    }
+
+    /// The word frequencies the last run saved, whether or not assignments
+    /// changed since: what the intake check weighs words by.
+    static func lastStatistics(in db: Database) throws -> WordStatistics? {
+        try (Data.fetchOne(db, sql: "SELECT statistics FROM index_state WHERE id = 1")).flatMap(decode)
+    }
+
+    private static func decode(_ data: Data) -> WordStatistics? {
+        data.withUnsafeBytes { bytes -> WordStatistics? in
+            guard bytes.count >= 8, bytes.count % 8 == 0 else { return nil }
+            let documents = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self))
+            let saved = (1..<bytes.count / 8).map {
+                UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: 8 * $0, as: UInt64.self))
+            }
+            return WordStatistics(documentCount: Int(documents), saved: saved)
         }
-        var frequencies: [UInt32: Int32] = [:]
-        frequencies.reserveCapacity((bytes.count - 4) / 8)
-        for position in stride(from: 4, to: bytes.count, by: 8) {
-            frequencies[read(position)] = Int32(bitPattern: read(position + 4))
-        }
-        return IndexState(runID: runID, assigned: assigned,
-                          statistics: WordStatistics(documentCount: Int(read(0)), documentFrequency: frequencies))
     }
 }

@@ -64,15 +64,9 @@ public final class IntakeChecker {
         builder = try ProfileBuilder()
         segmenter = try WordSegmenter()
         statistics = try store.read { db in
-            var frequencies: [UInt32: Int32] = [:]
-            var documents = 0
-            let rows = try Row.fetchCursor(db, sql: "SELECT word, df FROM word_df")
-            while let row = try rows.next() {
-                let word: Int64 = row[0]
-                if word < 0 { documents = row[1] } else { frequencies[UInt32(word)] = row[1] }
-            }
-            if documents == 0 { documents = try Int.fetchOne(db, sql: "SELECT count(*) FROM petition") ?? 0 }
-            return WordStatistics(documentCount: documents, documentFrequency: frequencies)
+            if let saved = try IndexState.lastStatistics(in: db) { return saved }
+            // No nightly run yet: every word counts as rare.
+            return WordStatistics(documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM petition") ?? 0)
         }
     }
 
@@ -175,7 +169,7 @@ public final class IntakeChecker {
         let text = [petition.title, petition.content].compactMap { $0 }.joined(separator: "\n")
         var frequencies: [String: Int32] = [:]
         for word in segmenter.words(text) where word.range.count >= 2 {
-            let frequency: Int32 = statistics.documentFrequency[WordStatistics.hash(word.text)] ?? 0
+            let frequency = statistics.frequency(WordStatistics.hash(word.text))
             // Words shared by many petitions would make the OR query rank thousands of rows.
             if frequency >= 1 && frequency <= Self.maximumWordFrequency { frequencies[word.text] = frequency }
         }

@@ -139,7 +139,9 @@ enum Schema {
             // class signatures), written with its assignment. `index_state`: the word
             // frequencies over the assigned petitions after the last run, and how many
             // there were, so that an incremental run need not read every profile.
+            // They replace `word_df`, which held the same frequencies a row each.
             try db.execute(sql: """
+                DROP TABLE word_df;
                 ALTER TABLE petition_profile ADD COLUMN indexed BLOB;
                 CREATE TABLE index_state (
                     id INTEGER PRIMARY KEY CHECK (id = 1),
