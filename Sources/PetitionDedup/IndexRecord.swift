@@ -91,12 +91,9 @@ struct IndexState {
     let statistics: WordStatistics
 
     static func save(runID: Int64, assigned: Int, statistics: WordStatistics, in db: Database) throws {
-        let frequencies = statistics.savedForm
-        var data = Data(capacity: 8 + frequencies.count * 8)
+        var data = Data(capacity: 8 + statistics.savedCountBound * 8)
         withUnsafeBytes(of: UInt64(statistics.documentCount).littleEndian) { data.append(contentsOf: $0) }
-        frequencies.withUnsafeBufferPointer { buffer in
-            for value in buffer { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        }
+        statistics.forEachSaved { value in withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
         try db.execute(sql: "INSERT OR REPLACE INTO index_state (id, run_id, assigned, statistics) VALUES (1, ?, ?, ?)",
                        arguments: [runID, assigned, data])
     }

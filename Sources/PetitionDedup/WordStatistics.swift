@@ -49,10 +49,8 @@ public struct WordStatistics: Sendable {
         return 0
     }
 
-    /// Every word's frequency as `word << 32 | frequency`, sorted by word.
-    var savedForm: [UInt64] {
-        var merged: [UInt64] = []
-        merged.reserveCapacity(saved.count + documentFrequency.count)
+    /// Calls `body` with every word's frequency as `word << 32 | frequency`, in word order.
+    func forEachSaved(_ body: (UInt64) -> Void) {
         let counted = documentFrequency.keys.sorted()
         var i = 0, j = 0
         while i < saved.count || j < counted.count {
@@ -60,7 +58,7 @@ public struct WordStatistics: Sendable {
             let countedWord = j < counted.count ? counted[j] : UInt32.max
             let word: UInt32
             var frequency: Int32 = 0
-            if i < saved.count && savedWord <= countedWord {
+            if i < saved.count && (j == counted.count || savedWord <= countedWord) {
                 word = savedWord
                 frequency += Int32(bitPattern: UInt32(truncatingIfNeeded: saved[i]))
                 i += 1
@@ -73,10 +71,12 @@ public struct WordStatistics: Sendable {
                 frequency = documentFrequency[word]!
                 j += 1
             }
-            merged.append(UInt64(word) << 32 | UInt64(UInt32(bitPattern: frequency)))
+            body(UInt64(word) << 32 | UInt64(UInt32(bitPattern: frequency)))
         }
-        return merged
     }
+
+    /// How many words ``forEachSaved(_:)`` gives at most.
+    var savedCountBound: Int { saved.count + documentFrequency.count }
 
     /// Inverse document frequency, smoothed; unseen words count as rare.
     @inline(__always)
