@@ -65,8 +65,13 @@ for name in "${all[@]}"; do
     extra=()
     case "$name" in
         search-ingest) extra=(--queries "$queries" --tmp "$work") ;;
-        dedup) extra=(--tmp "$work") ;;
-        check) extra=(--checks "$checks" --tmp "$work") ;;
+        # The database dedup built (every petition imported and deduplicated) is
+        # kept for check, which would otherwise import the corpus once more.
+        dedup) mkdir -p "$work/dedup"; extra=(--tmp "$work/dedup" --keep) ;;
+        check)
+            extra=(--checks "$checks" --tmp "$work")
+            kept="$(ls "$work"/dedup/petition-bench-dedup*/dedup.sqlite 2>/dev/null | head -1 || true)"
+            if [[ -n "$kept" ]]; then extra+=(--store "$kept"); fi ;;
     esac
     echo "running $name…" >&2
     "$bin/petition-bench" "$name" --corpus "$work/corpus" --out "$json" "${extra[@]}" > "$work/$name.md"

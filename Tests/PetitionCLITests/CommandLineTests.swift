@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// Runs the built `petition` executable, as a clerk or another tool would.
-struct PetitionProcess {
+/// Runs the built `petition` executable, as a clerk or another tool would,
+/// against a database in a temporary directory removed when the value dies.
+final class PetitionProcess {
     static let executable: URL = {
         // The test bundle sits in the build products directory, beside `petition`.
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -20,6 +21,8 @@ struct PetitionProcess {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("petition-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
 
     var database: String { directory.appendingPathComponent("cli.db").path }
 
@@ -147,6 +150,23 @@ struct CommandLineTests {
         #expect(FileManager.default.fileExists(atPath: report + "/report.md"))
         let mode = try FileManager.default.attributesOfItem(atPath: report)[.posixPermissions] as? Int
         #expect(mode == 0o700)
+        for file in [clusters, report + "/report.md"] {
+            #expect(try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int == 0o600)
+        }
+    }
+
+    @Test("writing clusters again replaces the file whole and leaves nothing else behind")
+    func clustersRewrite() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("sample.jsonl", sample)])
+        let clusters = petition.directory.appendingPathComponent("out/clusters.jsonl").path
+        for _ in 0..<2 {
+            let result = try petition.run(["dedup", "--full", "--clusters", clusters])
+            #expect(result.status == 0, "\(result.error)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: petition.directory.appendingPathComponent("out").path)
+        #expect(left == ["clusters.jsonl"])
+        #expect(try String(contentsOfFile: clusters, encoding: .utf8).split(separator: "\n").count == 2)
     }
 
     @Test("show of an unknown id is a usage error")
