@@ -37,6 +37,8 @@ final class CorpusIndex {
     /// the entries so that the scoring loop copies no entry.
     private(set) var features: [MatchFeatures?] = []
     private var postings = PostingLists()
+    /// Per entry, how many keys it shares with the petition being scored (``candidates(of:keys:limit:)``).
+    private var sharedKeys: [UInt16] = []
     private let vectors = VectorArena()
     private(set) var isIndexed: [Bool] = []
     /// The text of each class signature hash the entries hold.
@@ -262,16 +264,24 @@ final class CorpusIndex {
 
     /// Indexed entries sharing one of `keys`, most keys shared first.
     func candidates(of offset: Int, keys: [UInt64], limit: Int) -> [Int] {
-        var shared: [Int32: Int] = [:]
+        // Counted in an array over all entries rather than a dictionary: no
+        // hashing, and only the touched counters are reset afterwards.
+        if sharedKeys.count < entries.count { sharedKeys = Array(repeating: 0, count: entries.count) }
+        var touched: [Int32] = []
         for key in keys {
             postings.forEach(in: key, ifAtMost: Self.maximumPosting) { other in
-                if Int(other) != offset { shared[other, default: 0] += 1 }
+                guard Int(other) != offset else { return }
+                if sharedKeys[Int(other)] == 0 { touched.append(other) }
+                sharedKeys[Int(other)] &+= 1
             }
         }
+        defer { for other in touched { sharedKeys[Int(other)] = 0 } }
         // Most keys shared first; ties by index, so the choice never depends on hashing.
-        guard shared.count > limit else { return shared.keys.map(Int.init).sorted() }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map { Int($0.key) }.sorted()
+        guard touched.count > limit else { return touched.map(Int.init).sorted() }
+        return touched.sorted { a, b in
+            let x = sharedKeys[Int(a)], y = sharedKeys[Int(b)]
+            return x != y ? x > y : a < b
+        }.prefix(limit).map(Int.init).sorted()
     }
 
     /// Indexed entries sharing any blocking key or rare word with a profile from outside the corpus.
@@ -316,25 +326,27 @@ final class CorpusIndex {
 /// counting but stores nothing more: it will never be read again.
 struct PostingLists {
     /// Key → number of postings appended (upper half) and first node + 1 (lower half).
-    private var heads: [UInt64: UInt64] = [:]
+    private var heads = KeyTable()
     private var nextNode: [Int32] = []
     private var values: [Int32] = []
 
     mutating func append(_ value: Int32, to key: UInt64, keepingAtMost cap: Int) {
-        let head = heads[key] ?? 0
-        let count = head >> 32
-        guard count < UInt64(cap) else {
-            heads[key] = (count + 1) << 32 | (head & 0xFFFF_FFFF)
-            return
+        heads.update(key) { head in
+            let count = head >> 32
+            guard count < UInt64(cap) else {
+                head = (count + 1) << 32 | (head & 0xFFFF_FFFF)
+                return
+            }
+            nextNode.append(Int32(truncatingIfNeeded: Int64(head & 0xFFFF_FFFF)) - 1)
+            values.append(value)
+            head = (count + 1) << 32 | UInt64(values.count)
         }
-        nextNode.append(Int32(truncatingIfNeeded: Int64(head & 0xFFFF_FFFF)) - 1)
-        values.append(value)
-        heads[key] = (count + 1) << 32 | UInt64(values.count)
     }
 
     /// Calls `body` with each posting of `key`, unless it has more than `limit`.
     func forEach(in key: UInt64, ifAtMost limit: Int, _ body: (Int32) -> Void) {
-        guard let head = heads[key], head >> 32 <= UInt64(limit) else { return }
+        let head = heads[key]
+        guard head != 0, head >> 32 <= UInt64(limit) else { return }
         var node = Int(head & 0xFFFF_FFFF) - 1
         while node >= 0 {
             body(values[node])
@@ -342,6 +354,62 @@ struct PostingLists {
         }
     }
 }
+
+/// A map from 64-bit keys to nonzero 64-bit values by open addressing. The
+/// keys are hashes already, so a multiply mixes them enough; Dictionary's
+/// seeded SipHash was a tenth of the nightly job's time at a million petitions.
+struct KeyTable {
+    private var keys: [UInt64] = Array(repeating: 0, count: 1024)
+    private var values: [UInt64] = Array(repeating: 0, count: 1024)
+    private var count = 0
+    /// The value of key 0, which marks empty slots in `keys`.
+    private var zeroKeyValue: UInt64 = 0
+
+    /// The key's value, 0 when absent.
+    subscript(key: UInt64) -> UInt64 {
+        guard key != 0 else { return zeroKeyValue }
+        var slot = Self.slot(key, mask: keys.count - 1)
+        while true {
+            let found = keys[slot]
+            if found == key { return values[slot] }
+            if found == 0 { return 0 }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+    }
+
+    /// Changes the key's value (0 when absent) in place.
+    mutating func update(_ key: UInt64, _ change: (inout UInt64) -> Void) {
+        guard key != 0 else { return change(&zeroKeyValue) }
+        if (count + 1) * 4 > keys.count * 3 { grow() }
+        let mask = keys.count - 1
+        var slot = Self.slot(key, mask: mask)
+        while keys[slot] != key && keys[slot] != 0 { slot = (slot + 1) & mask }
+        if keys[slot] == 0 {
+            keys[slot] = key
+            count += 1
+        }
+        change(&values[slot])
+    }
+
+    @inline(__always)
+    private static func slot(_ key: UInt64, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys, oldValues = values
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        values = Array(repeating: 0, count: oldKeys.count * 2)
+        let mask = keys.count - 1
+        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
+            var slot = Self.slot(key, mask: mask)
+            while keys[slot] != 0 { slot = (slot + 1) & mask }
+            keys[slot] = key
+            values[slot] = value
+        }
+    }
+}
+
 /// A word vector and rare words as stored with an assignment: little-endian
 /// word count, then (word, weight) pairs, then the rare words.
 enum VectorCodec {
