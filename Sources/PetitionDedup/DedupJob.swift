@@ -45,6 +45,9 @@ public final class DedupJob {
     public var batchSize = 2000
     /// Candidates scored per petition at most.
     public var candidateLimit = 120
+    /// Above any cosine of two stored vectors (unit length before their
+    /// weights were rounded to 16 bits).
+    static let similarityBound: Float = 1.01
 
     public init(store: PetitionStore) {
         self.store = store
@@ -124,8 +127,13 @@ public final class DedupJob {
             for other in index.candidates(of: offset, keys: prepared.keys, limit: candidateLimit) {
                 let matter = matterOf[other]
                 guard !matter.isEmpty, let candidateFeatures = index.features[other] else { continue }
+                // Most candidates cannot be the same matter even with identical
+                // texts (the score only grows with the similarity): they are
+                // decided without comparing texts, and identity does not depend on text.
+                let hopeful = scorer.score(features, candidateFeatures, textSimilarity: Self.similarityBound)
+                if hopeful.identityConflict { conflicting.insert(matter) }
+                guard hopeful.relation == .sameMatter else { continue }
                 let score = scorer.score(features, candidateFeatures, textSimilarity: index.similarity(offset, other))
-                if score.identityConflict { conflicting.insert(matter) }
                 guard score.relation == .sameMatter else { continue }
                 if let current = bestOfMatter[matter], current.score.logOdds >= score.logOdds { continue }
                 bestOfMatter[matter] = (score, other)
