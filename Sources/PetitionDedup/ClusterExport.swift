@@ -40,8 +40,8 @@ public enum PrivateFile {
 
     /// Writes the whole file or nothing: into a new file beside it, created
     /// 0600 (so no other user can read it for a moment), then renamed over it.
-    /// Foundation's atomic write creates the file with the default mode first,
-    /// and on Linux leaves an empty directory in /tmp behind on every call.
+    /// Foundation's atomic write creates the file with the default mode (0644)
+    /// and only then could it be narrowed.
     public static func write(_ text: String, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         try createDirectory(url.deletingLastPathComponent().path)
