@@ -140,8 +140,7 @@ final class CorpusIndex {
                 entries[offset].levelRank = record.levelRank
                 entries[offset].classSignatures = record.classSignatures.map(signatureHash)
                 vectors.set(offset, vector.0.truncated(to: Self.vectorWords))
-                for key in record.keys { postings.append(Int32(offset), to: key, keepingAtMost: Self.maximumPosting) }
-                isIndexed[offset] = true
+                file(offset, under: record.keys)
                 restored += 1
             }
             return true
@@ -231,6 +230,11 @@ final class CorpusIndex {
     func add(_ offset: Int, profile: PetitionProfile, keys: [UInt64]) {
         for word in profile.words { statistics.count(word) }
         statistics.documentCount += 1
+        file(offset, under: keys)
+    }
+
+    /// From now on the entry's keys find it.
+    private func file(_ offset: Int, under keys: [UInt64]) {
         for key in keys { postings.append(Int32(offset), to: key, keepingAtMost: Self.maximumPosting) }
         isIndexed[offset] = true
     }

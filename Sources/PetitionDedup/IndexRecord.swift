@@ -12,71 +12,30 @@ struct IndexRecord: Equatable {
     var levelRank: Int8
     var classSignatures: [String]
 
-    static let version: UInt8 = 1
+    /// 2: written with the profile codec's ``BinaryWriter``.
+    static let version: UInt8 = 2
 
     func encoded() -> Data {
-        var data = Data(capacity: 16 + 8 * (scalars.count + lists.count + keys.count) + 32 * classSignatures.count)
-        func append(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        func append(_ values: [UInt64]) {
-            append(UInt64(values.count))
-            values.forEach(append)
-        }
-        data.append(Self.version)
-        data.append(UInt8(bitPattern: levelRank))
-        append(scalars)
-        append(lists)
-        append(keys)
-        append(UInt64(classSignatures.count))
-        for signature in classSignatures {
-            let bytes = Array(signature.utf8)
-            append(UInt64(bytes.count))
-            data.append(contentsOf: bytes)
-        }
-        return data
+        var writer = BinaryWriter()
+        writer.byte(Self.version)
+        writer.byte(UInt8(bitPattern: levelRank))
+        writer.words(scalars)
+        writer.words(lists)
+        writer.words(keys)
+        writer.strings(classSignatures)
+        return writer.data
     }
+}
 
+extension IndexRecord {
     /// Nil for a record of another version or a damaged one: the job then reads the profile.
     init?(decoding data: Data) {
-        guard let decoded = data.withUnsafeBytes({ IndexRecord(decoding: $0) }) else { return nil }
-        self = decoded
-    }
-
-    private init?(decoding bytes: UnsafeRawBufferPointer) {
-        var position = 0
-        func byte() -> UInt8? {
-            guard position < bytes.count else { return nil }
-            defer { position += 1 }
-            return bytes[position]
-        }
-        func word() -> UInt64? {
-            guard position + 8 <= bytes.count else { return nil }
-            defer { position += 8 }
-            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt64.self))
-        }
-        func words() -> [UInt64]? {
-            guard let count = word(), count <= UInt64(bytes.count - position) / 8 else { return nil }
-            return (0..<Int(count)).map { _ in word()! }
-        }
-        guard byte() == Self.version, let level = byte(), let scalars = words(), let lists = words(),
-              let keys = words(), let signatureCount = word(), signatureCount <= UInt64(bytes.count) else { return nil }
-        var signatures: [String] = []
-        for _ in 0..<signatureCount {
-            guard let length = word(), length <= UInt64(bytes.count - position) else { return nil }
-            signatures.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[position..<position + Int(length)]),
-                                     as: UTF8.self))
-            position += Int(length)
-        }
-        guard position == bytes.count else { return nil }
+        var reader = BinaryReader(data)
+        guard reader.byte() == Self.version, let level = reader.byte(), let scalars = reader.words(),
+              let lists = reader.words(), let keys = reader.words(), let signatures = reader.strings(),
+              reader.isAtEnd else { return nil }
         self.init(scalars: scalars, lists: lists, keys: keys, levelRank: Int8(bitPattern: level),
                   classSignatures: signatures)
-    }
-
-    init(scalars: [UInt64], lists: [UInt64], keys: [UInt64], levelRank: Int8, classSignatures: [String]) {
-        self.scalars = scalars
-        self.lists = lists
-        self.keys = keys
-        self.levelRank = levelRank
-        self.classSignatures = classSignatures
     }
 }
 

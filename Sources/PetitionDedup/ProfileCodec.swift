@@ -134,6 +134,12 @@ struct BinaryWriter {
         integer(values.count)
         values.forEach { integer($0) }
     }
+
+    /// Eight bytes, little-endian: for hashes, which a varint would lengthen.
+    mutating func words(_ values: [UInt64]) {
+        integer(values.count)
+        for value in values { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    }
 }
 
 struct BinaryReader {
@@ -194,4 +200,20 @@ struct BinaryReader {
         }
         return values
     }
+
+    mutating func words() -> [UInt64]? {
+        guard let count = integer(), count >= 0, count <= (bytes.count - position) / 8 else { return nil }
+        var values: [UInt64] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count {
+            var value: UInt64 = 0
+            for shift in 0..<8 { value |= UInt64(bytes[position + shift]) << UInt64(8 * shift) }
+            values.append(value)
+            position += 8
+        }
+        return values
+    }
+
+    /// Whether every byte has been read: a longer input is not what was written.
+    var isAtEnd: Bool { position == bytes.count }
 }
