@@ -49,6 +49,48 @@ int32_t cicu_build_fold_table(uint32_t *table) {
     return 0;
 }
 
+int32_t cicu_pinyin_syllables(uint32_t first, uint32_t last, char *buffer, int32_t capacity) {
+    if (last < first || last >= 0x10000) return -1;
+    UErrorCode status = U_ZERO_ERROR;
+    UChar id[] = u"Han-Latin; Latin-ASCII";
+    UTransliterator *toLatin = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (U_FAILURE(status)) return -1;
+    /* One call over every character, each on its own line: one syllable per
+     * line comes back, and a call per character would cost a thousand times more. */
+    int32_t count = (int32_t)(last - first + 1);
+    int32_t room = count * 16 + 16;
+    UChar *text = malloc(sizeof(UChar) * (size_t)room);
+    if (!text) {
+        utrans_close(toLatin);
+        return -1;
+    }
+    int32_t length = 0;
+    for (uint32_t cp = first; cp <= last; cp++) {
+        text[length++] = U16_IS_SURROGATE(cp) ? (UChar)' ' : (UChar)cp;
+        text[length++] = (UChar)'\n';
+    }
+    int32_t limit = length;
+    utrans_transUChars(toLatin, text, &length, room, 0, &limit, &status);
+    utrans_close(toLatin);
+    if (U_FAILURE(status)) {
+        free(text);
+        return -1;
+    }
+    int32_t written = 0;
+    for (int32_t i = 0; i < length; i++) {
+        UChar unit = text[i];
+        char byte;
+        if (unit == '\n') byte = '\n';
+        else if (unit >= 'a' && unit <= 'z') byte = (char)unit;
+        else if (unit >= 'A' && unit <= 'Z') byte = (char)(unit + 32);
+        else continue;
+        if (written < capacity) buffer[written] = byte;
+        written++;
+    }
+    free(text);
+    return written;
+}
+
 CICUWordBreaker *cicu_word_breaker_open(int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
     UBreakIterator *iterator = ubrk_open(UBRK_WORD, "zh", NULL, 0, &status);

@@ -2,7 +2,8 @@ import Foundation
 
 // One petition of a matter, rendered from the matter and the event.
 
-private let channelWeights: [[Double]] = [[0.30, 0.30, 0.25, 0.15], [0.32, 0.30, 0.28, 0.10],
+/// Channel (来信, 来访, 网上信访, 电话) weights by level: higher levels get fewer phone calls.
+let channelWeights: [[Double]] = [[0.30, 0.30, 0.25, 0.15], [0.32, 0.30, 0.28, 0.10],
                                           [0.40, 0.30, 0.26, 0.04], [0.42, 0.33, 0.25, 0.0]]
 
 func deptName(_ dept: String, _ c: County, cityLevel: Bool, town: String) -> String {
@@ -34,6 +35,73 @@ func mistype(_ id: String, _ r: inout RNG) -> String {
     return String(decoding: u, as: UTF8.self)
 }
 
+// MARK: - Shared by both phrasing styles
+// These model who files and who answers, not wording, so both styles use them.
+// Each consumes the random stream in a fixed order: style 1's output depends on it.
+
+/// Who files this petition (a group rotates its representative) and how many people it speaks for.
+func selectFilers(of mt: Matter, at ev: Event, persons: [Person], into c: inout Ctx) {
+    if mt.nPersons > 1 {
+        let n = Int(mt.nPersons)
+        let start = Int(mix(mt.ownSeed, 3) % UInt64(n))
+        var main = (start + Int(ev.k)) % n
+        if c.r.chance(0.3) { main = c.r.int(n) }
+        c.reps = [persons[Int(mt.person) + main]]
+        let extra = c.r.int(3)
+        for j in 1...max(1, extra) where extra > 0 {
+            let p = persons[Int(mt.person) + (main + j) % n]
+            c.reps.append(p)
+        }
+        let hc = Int(mt.headcount)
+        c.headcount = max(5, hc + c.r.range(-hc / 5, hc / 5))
+    } else {
+        c.reps = [persons[Int(mt.person)]]
+        if c.r.chance(0.06) {
+            var sp = c.reps[0]
+            sp.given = UInt8(c.f.spouseGiven)
+            sp.surname = UInt8(mix(mt.ownSeed, 5) % UInt64(surnames.count))
+            sp.phone = 0
+            sp.seq = 1000   // marker: no ID number for a family member
+            c.reps.append(sp)
+        }
+        c.headcount = c.reps.count
+    }
+}
+
+/// The organ the petition is about: a department at the petition's level, sometimes the place itself, rarely none.
+func selectRespondent(_ c: inout Ctx) -> String {
+    let town = c.town
+    let rr = c.r.unit()
+    if rr < 0.03 {
+        return ""
+    } else if rr < 0.15 && [.company, .hospital, .school].contains(c.pr.kind) {
+        return c.place(c.pr.kind)
+    } else {
+        let cityLevel = c.level >= 1 && c.r.chance(0.45)
+        return deptName(c.r.pick(c.pr.depts), c.county, cityLevel: cityLevel, town: town)
+    }
+}
+
+/// The petitioners as the clerk registered them: names full or masked, ID numbers present, empty or
+/// mistyped, phones in several formats.
+func registeredPetitioners(_ c: inout Ctx) -> [(name: String, id: String?, phone: String?)] {
+    var out: [(name: String, id: String?, phone: String?)] = []
+    for (i, p) in c.reps.enumerated() {
+        let name = c.r.chance(0.75) ? p.fullName : c.personName(p, max(1, c.nameStyle))
+        var id: String? = nil
+        var ph: String? = nil
+        if p.seq < 1000 && c.r.chance(i == 0 ? 0.72 : 0.5) {
+            id = p.idNumber
+            if c.r.chance(0.08) { id = mistype(id!, &c.r) }
+        } else if c.r.chance(0.5) {
+            id = ""
+        }
+        if p.phone != 0 && c.r.chance(0.85) { ph = formatPhone(p.phone, &c.r) } else if c.r.chance(0.3) { ph = "" }
+        out.append((name, id, ph))
+    }
+    return out
+}
+
 struct PetitionRenderer {
     let matters: [Matter]
     let persons: [Person]
@@ -48,32 +116,7 @@ struct PetitionRenderer {
         c.first = Int(ev.first)
         c.level = Int(ev.level)
 
-        // who files this time
-        if mt.nPersons > 1 {
-            let n = Int(mt.nPersons)
-            let start = Int(mix(mt.ownSeed, 3) % UInt64(n))
-            var main = (start + Int(ev.k)) % n
-            if c.r.chance(0.3) { main = c.r.int(n) }
-            c.reps = [persons[Int(mt.person) + main]]
-            let extra = c.r.int(3)
-            for j in 1...max(1, extra) where extra > 0 {
-                let p = persons[Int(mt.person) + (main + j) % n]
-                c.reps.append(p)
-            }
-            let hc = Int(mt.headcount)
-            c.headcount = max(5, hc + c.r.range(-hc / 5, hc / 5))
-        } else {
-            c.reps = [persons[Int(mt.person)]]
-            if c.r.chance(0.06) {
-                var sp = c.reps[0]
-                sp.given = UInt8(c.f.spouseGiven)
-                sp.surname = UInt8(mix(mt.ownSeed, 5) % UInt64(surnames.count))
-                sp.phone = 0
-                sp.seq = 1000   // marker: no ID number for a family member
-                c.reps.append(sp)
-            }
-            c.headcount = c.reps.count
-        }
+        selectFilers(of: mt, at: ev, persons: persons, into: &c)
         out.headcount = c.headcount
         c.channel = c.r.weighted(channelWeights[c.level])
         out.channel = c.channel
@@ -81,17 +124,7 @@ struct PetitionRenderer {
         let ns = c.r.unit()
         c.nameStyle = ns < 0.55 ? 0 : (ns < 0.75 ? 1 : 2)
 
-        // respondent
-        let town = c.town
-        let rr = c.r.unit()
-        if rr < 0.03 {
-            c.respondent = ""
-        } else if rr < 0.15 && [.company, .hospital, .school].contains(c.pr.kind) {
-            c.respondent = c.place(c.pr.kind)
-        } else {
-            let cityLevel = c.level >= 1 && c.r.chance(0.45)
-            c.respondent = deptName(c.r.pick(c.pr.depts), c.county, cityLevel: cityLevel, town: town)
-        }
+        c.respondent = selectRespondent(&c)
         out.respondent = c.respondent
 
         // title
@@ -172,20 +205,7 @@ struct PetitionRenderer {
             }
         }
 
-        // the petitioners as registered
-        for (i, p) in c.reps.enumerated() {
-            let name = c.r.chance(0.75) ? p.fullName : c.personName(p, max(1, c.nameStyle))
-            var id: String? = nil
-            var ph: String? = nil
-            if p.seq < 1000 && c.r.chance(i == 0 ? 0.72 : 0.5) {
-                id = p.idNumber
-                if c.r.chance(0.08) { id = mistype(id!, &c.r) }
-            } else if c.r.chance(0.5) {
-                id = ""
-            }
-            if p.phone != 0 && c.r.chance(0.85) { ph = formatPhone(p.phone, &c.r) } else if c.r.chance(0.3) { ph = "" }
-            out.names.append((name, id, ph))
-        }
+        out.names = registeredPetitioners(&c)
 
         let trad = c.r.chance(0.15)
         let full = c.r.chance(0.15)

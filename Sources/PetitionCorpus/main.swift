@@ -11,6 +11,7 @@ func fail(_ msg: String) -> Never {
 var nPetitions = 6000
 var seed: UInt64 = 42
 var outDir = "corpus"
+var phrasingStyle = PhrasingStyle.original
 do {
     var args = Array(CommandLine.arguments.dropFirst())
     while !args.isEmpty {
@@ -28,11 +29,18 @@ do {
             seed = s
         case "--out", "-o":
             outDir = value()
+        case "--style":
+            guard let n = Int(value()), let s = PhrasingStyle(rawValue: n) else { fail("--style needs 1 or 2") }
+            phrasingStyle = s
         case "--help", "-h":
             print("""
-            usage: petition-corpus [--petitions N] [--seed S] [--out DIR]
+            usage: petition-corpus [--petitions N] [--seed S] [--style 1|2] [--out DIR]
               --petitions N  number of petitions (default 6000)
-              --seed S       random seed (default 42); the same N and S give byte-identical files
+              --seed S       random seed (default 42); the same N, S and style give byte-identical files
+              --style 1|2    phrasing (default 1). 1: the original clerk templates, which the repeat detector
+                             was tuned on. 2: wording written independently of style 1 (titles, contents and
+                             backlog texts), to measure the detector on text it was never tuned on. The world
+                             and truth.jsonl are the same for both styles.
               --out DIR      output directory (default corpus)
             writes DIR/petitions.jsonl, backlog.jsonl, truth.jsonl, queries.txt, README.md
             """)
@@ -53,7 +61,7 @@ struct QueryHarvest {
     }
 }
 
-func generate(nPetitions: Int, seed: UInt64, outDir: String) {
+func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyle) {
     let clock0 = Date()
     try? FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
 
@@ -123,6 +131,8 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
     let leaderTitlesCounty = ["区": ["区长", "副区长", "委副书记", "委常委、政法委书记"],
                               "县": ["县长", "副县长", "委副书记", "委常委、政法委书记"],
                               "市": ["市长", "副市长", "委副书记", "委常委、政法委书记"]]
+    // a status drawn uniformly from these: half of the cases are still being resolved
+    let backlogStatusDraw = ["化解中", "化解中", "化解中", "化解中", "化解中", "已化解", "已化解", "已化解", "停访息诉", "停访息诉"]
     let bw = JSONLWriter(path: outDir + "/backlog.jsonl")
     var statusCounts = [String: Int]()
     for b in backlogOrder {
@@ -145,9 +155,12 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
         c.first = Int(bl.firstDate)
         c.prev = -1
         c.pcount = Int(bl.before) + c.r.int(4)
+        var groupPeople = 0     // how many a class-wide or collective case speaks for
         if bl.isClass {
-            c.n = "\(groupSize * c.r.range(2, 8))" + c.pr.groupNoun
+            groupPeople = groupSize * c.r.range(2, 8)
+            c.n = "\(groupPeople)" + c.pr.groupNoun
         } else if mt.headcount > 1 {
+            groupPeople = Int(mt.headcount)
             c.n = "\(mt.headcount)" + c.pr.groupNoun
         } else {
             c.n = "1" + c.pr.groupNoun.prefix(1) + c.pr.groupNoun.dropFirst(1)
@@ -166,26 +179,34 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
                             cityLevel: c.r.chance(0.5), town: town)
         c.units = locality + "、" + dept
         let title: String
-        let summary: String
-        if bl.isClass || mt.headcount > 1 {
-            title = c.text(c.pr.backlogTitles[c.r.int(c.pr.backlogTitles.count)])
-            var s = c.text(c.pr.backlogFacts[c.r.int(c.pr.backlogFacts.count)]) + "。"
-            s += c.text(c.r.pick(backlogHistory)) + "。"
-            summary = s
+        let full: String
+        let status: String
+        if style == .independent {
+            status = backlogStatusDraw[c.r.int(10)]
+            (title, full) = Style2BacklogRenderer.render(c, seed: bl.seed, people: groupPeople, opened: Int(bl.opened),
+                                                         status: status)
         } else {
-            let nm = c.personName(c.reps[0], c.nameStyle)
-            title = c.r.chance(0.5) ? nm + "反映" + c.pr.name + "问题" : c.text(c.pr.backlogTitles[c.r.int(c.pr.backlogTitles.count)])
-            var s = c.text(c.r.pick(backlogIndividual)) + "，"
-            s += c.text(c.pr.facts[0].variants[c.r.int(c.pr.facts[0].variants.count)])
-            s += c.text(c.pr.facts[1].variants[c.r.int(c.pr.facts[1].variants.count)])
-            s += c.text(c.r.pick(backlogHistory)) + "。"
-            summary = s
+            let summary: String
+            if bl.isClass || mt.headcount > 1 {
+                title = c.text(c.pr.backlogTitles[c.r.int(c.pr.backlogTitles.count)])
+                var s = c.text(c.pr.backlogFacts[c.r.int(c.pr.backlogFacts.count)]) + "。"
+                s += c.text(c.r.pick(backlogHistory)) + "。"
+                summary = s
+            } else {
+                let nm = c.personName(c.reps[0], c.nameStyle)
+                title = c.r.chance(0.5) ? nm + "反映" + c.pr.name + "问题" : c.text(c.pr.backlogTitles[c.r.int(c.pr.backlogTitles.count)])
+                var s = c.text(c.r.pick(backlogIndividual)) + "，"
+                s += c.text(c.pr.facts[0].variants[c.r.int(c.pr.facts[0].variants.count)])
+                s += c.text(c.pr.facts[1].variants[c.r.int(c.pr.facts[1].variants.count)])
+                s += c.text(c.r.pick(backlogHistory)) + "。"
+                summary = s
+            }
+            let opened = civilFromDays(Int(bl.opened))
+            status = backlogStatusDraw[c.r.int(10)]
+            let statusLine = status == "化解中" ? statusLines[0] : (status == "已化解" ? statusLines[1] : statusLines[2])
+            full = summary + "\(opened.y)年\(opened.m)月列为信访积案，由\(c.leader)包案，\(c.units)负责化解。" + c.text(statusLine)
         }
-        let opened = civilFromDays(Int(bl.opened))
-        let status = ["化解中", "化解中", "化解中", "化解中", "化解中", "已化解", "已化解", "已化解", "停访息诉", "停访息诉"][c.r.int(10)]
         statusCounts[status, default: 0] += 1
-        let statusLine = status == "化解中" ? statusLines[0] : (status == "已化解" ? statusLines[1] : statusLines[2])
-        let full = summary + "\(opened.y)年\(opened.m)月列为信访积案，由\(c.leader)包案，\(c.units)负责化解。" + c.text(statusLine)
 
         bw.raw("{"); bw.key("case_id"); bw.str(backlogIds[b])
         bw.raw(", "); bw.key("title"); bw.str(title)
@@ -207,6 +228,7 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
     let pw = JSONLWriter(path: outDir + "/petitions.jsonl")
     let tw = JSONLWriter(path: outDir + "/truth.jsonl")
     let renderer = PetitionRenderer(matters: world.matters, persons: world.persons)
+    let style2Renderer = Style2PetitionRenderer(matters: world.matters, persons: world.persons)
     var harvest = QueryHarvest()
     var tradCount = 0, adjacent = 0, escalationCount = 0
     var levelSeen = [Int32](repeating: -1, count: world.matters.count)
@@ -224,7 +246,7 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
             DispatchQueue.concurrentPerform(iterations: 8) { w in
                 var i = s0 + w
                 while i < end {
-                    base[i - s0] = renderer.render(events[i])
+                    base[i - s0] = style == .independent ? style2Renderer.render(events[i]) : renderer.render(events[i])
                     i += 8
                 }
             }
@@ -382,10 +404,12 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
     """
     FileHandle.standardError.write((stats + "\ntime: \(String(format: "%.1f", elapsed)) s (world \(String(format: "%.1f", tBuild)) s, petitions written at \(String(format: "%.1f", tWrite)) s)\n").data(using: .utf8)!)
 
-    let readme = """
+    // style 1 writes exactly the README it always wrote; style 2 adds its flag and a section
+    let styleFlag = style == .original ? "" : " --style \(style.rawValue)"
+    var readme = """
     # Synthetic petition corpus
 
-    Generated by `petition-corpus --petitions \(nPetitions) --seed \(seed) --out \(outDir)` (release build:
+    Generated by `petition-corpus --petitions \(nPetitions) --seed \(seed)\(styleFlag) --out \(outDir)` (release build:
     `swift build -c release --product petition-corpus`). The generator is deterministic: the same
     `--petitions` and `--seed` give byte-identical files on any machine; another seed gives another corpus.
 
@@ -426,6 +450,9 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
     \(stats)
     ```
     """
+    if style == .independent {
+        readme = readme.replacingOccurrences(of: "## Counts (this bundle)", with: style2ReadmeSection + "\n\n## Counts (this bundle)")
+    }
     do {
         var s = readme
         try! s.withUTF8 { try Data($0).write(to: URL(fileURLWithPath: outDir + "/README.md")) }
@@ -433,4 +460,19 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String) {
 
 }
 
-generate(nPetitions: nPetitions, seed: seed, outDir: outDir)
+/// What the README of a style-2 corpus says about its wording.
+let style2ReadmeSection = """
+## Phrasing style 2
+This bundle was written with `--style 2`: the same world and ground truth as style 1 for the same
+`--petitions` and `--seed` (truth.jsonl is identical), but titles, contents and backlog texts written
+independently of style 1, to measure the repeat detector on text it was never tuned on. Titles as questions,
+关于…的诉求, 请求…, 投诉… or plain topics; citizens' letters and web messages (salutation, story in varying order,
+demands, sign-off), demands stated first, short questions, clerks' records and forms with labelled fields; other
+words for the problems (不动产证/红本, 血汗钱, 动迁, 物管…); places embedded as 位于XX路的XX小区, 我们XX小区,
+XX村村民, or in their short form; amounts as 3万8 / 叁万捌仟元 / 近4万元, dates as 2015年的3月份 / 15年3月 /
+去年3月, headcounts as 四十余户 / 七十二名; 俺 in the north. Backlog summaries are an official narrative, a
+paraphrase headed `X区群众：`, or the one-line title alone. Noise: typos, two characters of a place name swapped,
+half-width punctuation, about 13% Traditional characters and 13% full-width digits.
+"""
+
+generate(nPetitions: nPetitions, seed: seed, outDir: outDir, style: phrasingStyle)

@@ -12,8 +12,8 @@ struct IndexRecord: Equatable {
     var levelRank: Int8
     var classSignatures: [String]
 
-    /// 2: written with the profile codec's ``BinaryWriter``.
-    static let version: UInt8 = 2
+    /// 2: written with the profile codec's ``BinaryWriter``; 3: accounts and the name's sound in the features.
+    static let version: UInt8 = 3
 
     func encoded() -> Data {
         var writer = BinaryWriter()

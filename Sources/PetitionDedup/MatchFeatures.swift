@@ -43,6 +43,7 @@ public struct Room: Sendable, Hashable {
 /// buffer: one allocation instead of eleven halved what a petition costs it.
 public final class MatchFeatures: Sendable {
     let primaryName: UInt64
+    let primaryNameSound: UInt64
     let firstSurname: UInt64
     let collective: Bool
     let county: UInt64
@@ -55,11 +56,12 @@ public final class MatchFeatures: Sendable {
     private let ends: (UInt64, UInt64, UInt64)
 
     private enum List: Int {
-        case ids, phones, birthYears, estates, organizations, places, caseNumbers, rooms, amounts, areas, years
+        case ids, phones, birthYears, estates, organizations, places, caseNumbers, rooms, amounts, areas, years, accounts
     }
 
     public init(_ profile: PetitionProfile) {
         primaryName = profile.primaryFullName.map(Self.hash) ?? 0
+        primaryNameSound = profile.primaryNameSound.map(Self.hash) ?? 0
         firstSurname = profile.surnames.first.map(Self.hash) ?? 0
         collective = profile.collective
         county = profile.county.map(Self.hash) ?? 0
@@ -85,6 +87,7 @@ public final class MatchFeatures: Sendable {
             numbers(entities.amounts).sorted(),
             numbers(entities.areas).sorted(),
             numbers(entities.years).sorted(),
+            profile.accounts.map(Self.hash).sorted(),
         ]
         var lists: [UInt64] = []
         lists.reserveCapacity(parts.reduce(0) { $0 + $1.count })
@@ -97,16 +100,17 @@ public final class MatchFeatures: Sendable {
         self.lists = lists
         self.ends = (ends[0] | ends[1] << 16 | ends[2] << 32 | ends[3] << 48,
                      ends[4] | ends[5] << 16 | ends[6] << 32 | ends[7] << 48,
-                     ends[8] | ends[9] << 16 | ends[10] << 32)
+                     ends[8] | ends[9] << 16 | ends[10] << 32 | ends[11] << 48)
     }
 
     /// The features as stored in an ``IndexRecord``: scalars, list ends, lists.
     var stored: (scalars: [UInt64], lists: [UInt64]) {
-        ([primaryName, firstSurname, county, city, category, concepts, collective ? 1 : 0, ends.0, ends.1, ends.2], lists)
+        ([primaryName, firstSurname, county, city, category, concepts, collective ? 1 : 0, ends.0, ends.1, ends.2,
+          primaryNameSound], lists)
     }
 
     init?(stored scalars: [UInt64], lists: [UInt64]) {
-        guard scalars.count == 10 else { return nil }
+        guard scalars.count == 11 else { return nil }
         primaryName = scalars[0]
         firstSurname = scalars[1]
         county = scalars[2]
@@ -115,8 +119,9 @@ public final class MatchFeatures: Sendable {
         concepts = scalars[5]
         collective = scalars[6] != 0
         ends = (scalars[7], scalars[8], scalars[9])
+        primaryNameSound = scalars[10]
         self.lists = lists
-        guard end(List.years.rawValue) == lists.count else { return nil }
+        guard end(List.accounts.rawValue) == lists.count else { return nil }
     }
 
     @inline(__always)
@@ -153,6 +158,7 @@ public final class MatchFeatures: Sendable {
     var amounts: ArraySlice<UInt64> { list(.amounts) }
     var areas: ArraySlice<UInt64> { list(.areas) }
     var years: ArraySlice<UInt64> { list(.years) }
+    var accounts: ArraySlice<UInt64> { list(.accounts) }
 
     /// Whether two sorted arrays share an element.
     @inline(__always)

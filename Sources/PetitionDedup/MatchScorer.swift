@@ -38,7 +38,9 @@ public struct MatchScorer: Sendable {
         var prior = -6.0
         var sameID = 9.0, nearID = 6.0, differentID = -8.0
         var samePhone = 6.0, differentPhone = -3.0, differentBirthYear = -4.0
-        var sameFullName = 2.5, differentFullName = -6.0, sameSurname = 0.8, differentSurname = -6.0
+        var sameFullName = 2.5, sameNameSound = 1.0, differentFullName = -6.0, sameSurname = 0.8, differentSurname = -6.0
+        /// One account of an online board or hotline: as telling as one phone.
+        var sameAccount = 6.0
         var estateAgree = 2.5, estateDisagree = -4.0
         var organizationAgree = 2.5, organizationDisagree = -3.0
         var placeAgree = 1.5, placeDisagree = -1.5
@@ -111,6 +113,13 @@ public struct MatchScorer: Sendable {
                 identityDisagrees = true
             }
         }
+        // An account id on both sides; a different one says nothing (one person
+        // uses two accounts, and a group posts from many).
+        if !a.accounts.isEmpty && !b.accounts.isEmpty && MatchFeatures.intersects(a.accounts, b.accounts) {
+            total += w.sameAccount
+            note("同一账号")
+            identityAgrees = true
+        }
         // Birth years from ID numbers and stated ages: more than two years apart
         // is someone else (ages are written loosely, so a year or two is forgiven).
         if !group, !identityAgrees, a.hasBirthYears, b.hasBirthYears,
@@ -126,6 +135,9 @@ public struct MatchScorer: Sendable {
                 if a.primaryName == b.primaryName {
                     total += w.sameFullName
                     note("同名信访人")
+                } else if a.primaryNameSound != 0 && a.primaryNameSound == b.primaryNameSound {
+                    total += w.sameNameSound
+                    note("信访人姓名同音")
                 } else if !group {
                     total += w.differentFullName
                     note("信访人姓名不同")

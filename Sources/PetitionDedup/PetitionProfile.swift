@@ -15,6 +15,14 @@ public struct PetitionProfile: Sendable, Equatable {
     public var surnames: [String] = []
     /// The first-named petitioner's name when written in full.
     public var primaryFullName: String?
+    /// The sound of the first-named petitioner's full name: toneless pinyin,
+    /// so that 张伟, 张玮 and Zhang Wei meet.
+    public var primaryNameSound: String?
+    /// Identifiers of the petitioners that are not names: account ids of an
+    /// online board or a hotline (A00087964), folded and upper-cased. One
+    /// person may use two accounts and a group posts from many, so only
+    /// agreement is evidence.
+    public var accounts: [String] = []
     /// Birth years known for the first-named petitioner: from the ID number, or
     /// from an age written in the text (52岁 in 2023 → 1971).
     public var birthYears: [Int] = []
@@ -48,6 +56,7 @@ public struct PetitionProfile: Sendable, Equatable {
             keys.insert("ic:" + String(characters[0..<6] + characters[14..<18]))
         }
         for phone in phones { keys.insert("tel:" + phone) }
+        for account in accounts { keys.insert("acct:" + account) }
         // Place names repeat across a province (every city has its 阳光花园): they
         // are keys within a county only, so that their lists stay short.
         let region = county ?? city ?? province ?? ""
@@ -75,10 +84,19 @@ public final class ProfileBuilder {
         for petitioner in petition.petitioners {
             if let id = petitioner.canonicalIDNumber { profile.idNumbers.append(id) }
             if let phone = petitioner.canonicalPhone { profile.phones.append(phone) }
-            if let name = petitioner.name.map(PersonName.init), let surname = name.surname {
-                if profile.surnames.isEmpty && !name.isMasked { profile.primaryFullName = name.text }
+            guard let name = petitioner.name.map(PersonName.init) else { continue }
+            if let account = name.account {
+                if !profile.accounts.contains(account) { profile.accounts.append(account) }
+            } else if let surname = name.surname {
+                if profile.surnames.isEmpty && !name.isMasked {
+                    profile.primaryFullName = name.text
+                    profile.primaryNameSound = name.sound
+                }
                 profile.surnames.append(surname)
                 if !name.isMasked { profile.fullNames.append(name.text) }
+            } else if profile.surnames.isEmpty, profile.primaryNameSound == nil, let sound = name.sound {
+                // A name in Latin letters (Zhang Wei): its sound only.
+                profile.primaryNameSound = sound
             }
         }
         let text = FoldedText([petition.title, petition.content].compactMap { $0 }.joined(separator: "\n"))
@@ -169,11 +187,16 @@ public final class ProfileBuilder {
     }
 }
 
-/// A petitioner's name, full or masked (张某, 张某某, 张*, 张XX).
+/// A petitioner's name, full or masked (张某, 张某某, 张*, 张XX), in Latin
+/// letters (Zhang Wei), or an account id standing for one (A00087964).
 struct PersonName {
     let text: String
     let isMasked: Bool
     let surname: String?
+    /// Toneless pinyin of a full name, nil for a masked one or an account.
+    let sound: String?
+    /// The name as an account id: letters and digits with at least one digit, upper-cased.
+    let account: String?
 
     private static let compoundSurnames: Set<String> = ["欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "公孙", "夏侯"]
 
@@ -182,7 +205,14 @@ struct PersonName {
         text = folded
         let characters = Array(folded)
         isMasked = characters.dropFirst().contains { "某*＊x×?？".contains($0) }
-        guard let first = characters.first, first.unicodeScalars.allSatisfy({ CharacterClass($0.value) == .han }) else {
+        let isIdentifier = !folded.isEmpty && folded.unicodeScalars.allSatisfy { $0.isASCII && $0.properties.isAlphabetic
+            || CharacterClass($0.value) == .digit || "-_.".unicodeScalars.contains($0) }
+        account = isIdentifier && folded.unicodeScalars.contains { CharacterClass($0.value) == .digit }
+            ? folded.uppercased() : nil
+        let syllables = Pinyin.standard.syllables(of: folded)
+        sound = account == nil && !isMasked && !syllables.isEmpty ? syllables.joined() : nil
+        guard account == nil, let first = characters.first,
+              first.unicodeScalars.allSatisfy({ CharacterClass($0.value) == .han }) else {
             surname = nil
             return
         }

@@ -7,7 +7,8 @@ import PetitionText
 /// A leading version byte lets the format change without misreading old rows;
 /// a profile that cannot be read is computed again from its petition.
 enum ProfileCodec {
-    static let version: UInt8 = 1
+    /// 2: the name's sound and account ids added at the end.
+    static let version: UInt8 = 2
 
     static func encode(_ profile: PetitionProfile) -> Data {
         var writer = BinaryWriter()
@@ -37,6 +38,8 @@ enum ProfileCodec {
         writer.strings(profile.concepts)
         writer.integers(profile.words.map(Int.init))
         writer.integers(profile.counts.map(Int.init))
+        writer.optionalString(profile.primaryNameSound)
+        writer.strings(profile.accounts)
         return writer.data
     }
 
@@ -53,8 +56,10 @@ enum ProfileCodec {
               let places = reader.strings(), let rooms = reader.strings(), let amounts = reader.integers(),
               let areas = reader.integers(), let years = reader.integers(), let caseNumbers = reader.strings(),
               let concepts = reader.strings(), let words = reader.integers(), let counts = reader.integers(),
-              words.count == counts.count
+              words.count == counts.count, let sound = reader.optionalString(), let accounts = reader.strings()
         else { return nil }
+        profile.primaryNameSound = sound
+        profile.accounts = accounts
         profile.idNumbers = ids
         profile.phones = phones
         profile.fullNames = fullNames

@@ -17,6 +17,13 @@ extern "C" {
  * Returns 0 on success, or an ICU error code. */
 int32_t cicu_build_fold_table(uint32_t *table);
 
+/* Writes the toneless pinyin of every code point from first to last
+ * (inclusive) that ICU's Han-Latin transliterator knows, as ASCII syllables
+ * separated by '\n' (an empty line for a code point it leaves alone), into
+ * buffer. Returns the number of bytes written (which may exceed capacity:
+ * call again with more room), or -1 on error. */
+int32_t cicu_pinyin_syllables(uint32_t first, uint32_t last, char *buffer, int32_t capacity);
+
 /* An ICU word break iterator for locale zh. Not thread-safe: one per thread. */
 typedef struct CICUWordBreaker CICUWordBreaker;
 

@@ -1,0 +1,36 @@
+import Foundation
+import GRDB
+import PetitionStore
+
+/// Why two stored petitions are, or are not, one matter: the scorer's verdict
+/// with its reasons, computed as the intake check would compute it now.
+public struct PairExplanation: Sendable {
+    public var a: String
+    public var b: String
+    public var titles: (String, String)
+    public var score: PairScore
+    public var textSimilarity: Float
+
+    /// Explains a pair of stored petitions; nil when either is not stored.
+    public static func explain(_ a: String, _ b: String, in store: PetitionStore) throws -> PairExplanation? {
+        let builder = try ProfileBuilder()
+        return try store.read { db in
+            guard let first = try PetitionStore.petition(id: a, in: db)?.petition,
+                  let second = try PetitionStore.petition(id: b, in: db)?.petition else { return nil }
+            let statistics = try IndexState.lastStatistics(in: db)
+                ?? WordStatistics(documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM petition") ?? 0)
+            let profiles = (builder.profile(of: first), builder.profile(of: second))
+            let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
+                .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
+            let score = MatchScorer().score(profiles.0, profiles.1, textSimilarity: similarity)
+            return PairExplanation(a: a, b: b, titles: (first.title ?? "", second.title ?? ""), score: score,
+                                   textSimilarity: similarity)
+        }
+    }
+
+    /// One line for reading: both titles, the log-odds, the relation and the reasons.
+    public var line: String {
+        String(format: "%@ 「%@」 ~ %@ 「%@」 %.2f %@ 相似度 %.2f：", a, titles.0, b, titles.1, score.logOdds,
+               score.relation.rawValue, textSimilarity) + score.reasons.joined(separator: "；")
+    }
+}

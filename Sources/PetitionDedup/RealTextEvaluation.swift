@@ -1,0 +1,168 @@
+import Foundation
+import GRDB
+import PetitionStore
+
+/// Measures the detector on real messages with judged pairs, as the judged
+/// pairs' README defines it:
+///
+/// - the nightly job over every message, scored by ``PairMeasures``;
+/// - the intake check: the later message of each pair is held back, the rest
+///   imported and deduplicated, and each held-back message checked. A
+///   `same_matter` pair must come back `repeat` in the earlier message's
+///   matter; a `different` or `class` pair must not be put in it.
+///
+/// It reads the judgements only to score: nothing it decides depends on them.
+public struct RealTextEvaluation {
+    public struct IntakeMeasures: Sendable, Codable, Equatable {
+        /// `same_matter` pairs checked, and those that came back `repeat` in the earlier message's matter.
+        public var repeatsChecked = 0
+        public var repeatsFound = 0
+        /// `different` and `class` pairs checked, and those not put in the earlier message's matter.
+        public var lookAlikesChecked = 0
+        public var lookAlikesKeptApart = 0
+        /// Pairs whose earlier message is itself held back (the later message of another pair).
+        public var skipped = 0
+        public var missedRepeats: [Int] = []
+        public var wronglyJoined: [Int] = []
+        /// Check latencies in seconds, sorted.
+        public var latencies: [Double] = []
+
+        public var repeatRate: Double { repeatsChecked == 0 ? 1 : Double(repeatsFound) / Double(repeatsChecked) }
+        public var keptApartRate: Double {
+            lookAlikesChecked == 0 ? 1 : Double(lookAlikesKeptApart) / Double(lookAlikesChecked)
+        }
+    }
+
+    public struct Report: Sendable, Codable {
+        public var messages = 0
+        public var pairs = 0
+        public var matters = 0
+        public var classes = 0
+        public var grouping = PairMeasures()
+        public var intake = IntakeMeasures()
+        /// With ``RealTextEvaluation/explaining``: why each missed repeat and wrong join of the nightly job went so.
+        public var explanations: [String] = []
+        public var importSeconds = 0.0
+        public var dedupSeconds = 0.0
+    }
+
+    public let messagesPath: String
+    public let pairsPath: String
+    /// Where the two scratch databases go; removed afterwards.
+    public let scratchDirectory: String
+    /// Whether to explain the nightly job's errors (``Report/explanations``).
+    public var explaining = false
+
+    public init(messagesPath: String, pairsPath: String, scratchDirectory: String) {
+        self.messagesPath = messagesPath
+        self.pairsPath = pairsPath
+        self.scratchDirectory = scratchDirectory
+    }
+
+    public func run(progress: (String) -> Void = { _ in }) throws -> Report {
+        var report = Report()
+        let pairs = try JudgedPair.load(path: pairsPath)
+        let records = try RecordFile.records(path: messagesPath)
+        report.messages = records.count
+        report.pairs = pairs.count
+        var order: [String: (String, String)] = [:]
+        var recordOf: [String: RawRecord] = [:]
+        for record in records {
+            guard case let .success(fields) = record.fields, let petition = try? RecordDecoding.petition(from: fields)
+            else { continue }
+            order[petition.id] = (petition.receivedAt.description, petition.id)
+            recordOf[petition.id] = record
+        }
+        func isEarlier(_ x: String, _ y: String) -> Bool {
+            guard let a = order[x], let b = order[y] else { return x < y }
+            return a < b
+        }
+        let heldBack = Set(pairs.map { isEarlier($0.a, $0.b) ? $0.b : $0.a })
+
+        try FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true)
+        defer {
+            for name in ["all.db", "held.db"] {
+                for suffix in ["", "-wal", "-shm"] {
+                    try? FileManager.default.removeItem(atPath: (scratchDirectory as NSString).appendingPathComponent(name + suffix))
+                }
+            }
+        }
+        func database(_ name: String, _ records: [RawRecord]) throws -> PetitionStore {
+            let store = try PetitionStore(path: (scratchDirectory as NSString).appendingPathComponent(name))
+            let started = Date()
+            _ = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(records, kind: .petitions)
+            report.importSeconds += Date().timeIntervalSince(started)
+            let dedupStarted = Date()
+            _ = try DedupJob(store: store).run(full: true)
+            report.dedupSeconds += Date().timeIntervalSince(dedupStarted)
+            return store
+        }
+
+        progress("全部 \(records.count) 条：导入并去重")
+        let all = try database("all.db", records)
+        let grouping = try Self.grouping(of: all)
+        report.grouping = PairMeasures(pairs: pairs, matterOf: grouping.matter, classOf: grouping.classOf)
+        report.matters = Set(grouping.matter.values).count
+        report.classes = Set(grouping.classOf.values).count
+        if explaining {
+            let wrong = Set(report.grouping.missedRepeats + report.grouping.wrongJoins)
+            for pair in pairs where wrong.contains(pair.number) {
+                let (earlier, later) = isEarlier(pair.a, pair.b) ? (pair.a, pair.b) : (pair.b, pair.a)
+                if let explanation = try PairExplanation.explain(earlier, later, in: all) {
+                    report.explanations.append("#\(pair.number) \(pair.label.rawValue) " + explanation.line)
+                }
+            }
+        }
+
+        progress("留出 \(heldBack.count) 条后导入并去重，逐条核查")
+        let heldLines = Set(heldBack.compactMap { recordOf[$0]?.line })
+        let held = try database("held.db", records.filter { !heldLines.contains($0.line) })
+        let heldGrouping = try Self.grouping(of: held)
+        let checker = try IntakeChecker(store: held)
+        var intake = IntakeMeasures()
+        for pair in pairs {
+            let (earlier, later) = isEarlier(pair.a, pair.b) ? (pair.a, pair.b) : (pair.b, pair.a)
+            guard !heldBack.contains(earlier), let earlierMatter = heldGrouping.matter[earlier],
+                  let record = recordOf[later], case let .success(fields) = record.fields,
+                  let petition = try? RecordDecoding.petition(from: fields)
+            else {
+                intake.skipped += 1
+                continue
+            }
+            let started = Date()
+            let result = try checker.check(petition)
+            intake.latencies.append(Date().timeIntervalSince(started))
+            let joined = result.verdict == .repeat && result.matterID == earlierMatter
+            switch pair.label {
+            case .sameMatter:
+                intake.repeatsChecked += 1
+                if joined { intake.repeatsFound += 1 } else { intake.missedRepeats.append(pair.number) }
+            case .different, .sameClass:
+                intake.lookAlikesChecked += 1
+                if joined { intake.wronglyJoined.append(pair.number) } else { intake.lookAlikesKeptApart += 1 }
+            case .sharedIssue:
+                break
+            }
+        }
+        intake.latencies.sort()
+        report.intake = intake
+        return report
+    }
+
+    /// Each petition's matter and class as the store holds them.
+    static func grouping(of store: PetitionStore) throws -> (matter: [String: String], classOf: [String: String]) {
+        try store.read { db in
+            var matter: [String: String] = [:], classOf: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT p.id, a.matter_id, m.class_id FROM assignment a
+                JOIN petition p ON p.rowid = a.petition_rowid JOIN matter m ON m.matter_id = a.matter_id
+                """)
+            while let row = try rows.next() {
+                let id: String = row[0]
+                matter[id] = row[1]
+                if let value = row[2] as String? { classOf[id] = value }
+            }
+            return (matter, classOf)
+        }
+    }
+}
