@@ -40,22 +40,23 @@ func style2Amount(_ n: Int, _ r: inout RNG) -> String {
 
 /// 3万8 / 三万八 / 3万8千块 / 5千6: nil when the amount has no such short form.
 private func colloquialAmount(_ n: Int, _ r: inout RNG) -> String? {
-    let unit = r.pick(["", "块", "元", "块钱"])
+    // a unit only after a round unit word: 3万8千块 and 3万8 are both said, 3万8块 would mean 30,008
+    let unit = r.pick(["元", "块", "块钱"])
     if n >= 10_000 && n < 1_000_000 && n % 1000 == 0 {
         let wan = n / 10_000, thousands = (n % 10_000) / 1000
-        if thousands == 0 { return (r.chance(0.5) ? "\(wan)" : chineseNumber(wan)) + "万" + (unit.isEmpty ? "元" : unit) }
+        if thousands == 0 { return (r.chance(0.5) ? "\(wan)" : chineseNumber(wan)) + "万" + unit }
         switch r.int(3) {
-        case 0: return "\(wan)万\(thousands)" + unit
+        case 0: return "\(wan)万\(thousands)"
         case 1: return "\(wan)万\(thousands)千" + unit
-        default: return chineseNumber(wan) + "万" + chineseNumber(thousands) + unit
+        default: return chineseNumber(wan) + "万" + chineseNumber(thousands)
         }
     }
     if n >= 1000 && n < 10_000 && n % 100 == 0 {
         let thousands = n / 1000, hundreds = (n % 1000) / 100
-        if hundreds == 0 { return "\(thousands)千" + (unit.isEmpty ? "元" : unit) }
-        return r.chance(0.5) ? "\(thousands)千\(hundreds)" + unit : chineseNumber(thousands) + "千" + chineseNumber(hundreds) + unit
+        if hundreds == 0 { return "\(thousands)千" + unit }
+        return r.chance(0.5) ? "\(thousands)千\(hundreds)" : chineseNumber(thousands) + "千" + chineseNumber(hundreds)
     }
-    if n >= 1_000_000 && n % 10_000 == 0 { return "\(n / 10_000)万" + (unit.isEmpty ? "元" : unit) }
+    if n >= 1_000_000 && n % 10_000 == 0 { return "\(n / 10_000)万" + unit }
     return nil
 }
 

@@ -48,7 +48,7 @@ let style2Salutations = templates([
 
 /// A citizen introducing himself or herself (first person, one petitioner).
 let style2SelfIntros = templates([
-    "我叫{name}，", "我是{name}，[今年{age}岁，|]", "本人{name}，家住{home}，", "我姓{sur}，", "我是{home}的{name}。",
+    "我叫{name}，", "我是{name}，", "本人{name}，家住{home}，", "我姓{sur}，", "我是{home}的{name}。",
 ])
 
 /// A group introducing itself (first person).
@@ -127,8 +127,8 @@ let style2SignOffs = templates([
 
 /// What a clerk notes after the record.
 let style2ClerkNotes = templates([
-    "来访人情绪比较激动。", "已告知其按程序逐级反映。", "来访人表示不解决不会停止反映。", "来电人要求尽快回电。",
-    "[附|随信附]有关材料复印件[若干|三份]。", "接待人员已做解释，来访人不认可。",
+    "{filer}情绪比较激动。", "已告知其按程序逐级反映。", "{filer}表示不解决不会停止反映。", "{filer}要求尽快答复。",
+    "[附|另附]有关材料复印件[若干|三份]。", "已做解释，{filer}不认可。",
 ])
 
 /// Titles that fit any problem.

@@ -218,7 +218,8 @@ struct Style2PetitionRenderer {
         case .form:
             parts += formFields(&w, ev: ev, details: nDetails)
         }
-        var content = parts.joined()
+        // a clerk's 其 takes no 的 (其证据, not 其的证据)
+        var content = fastReplace(parts.joined(), "其的", "其")
         // a message too short to act on gets one more fact
         if content.unicodeScalars.count < 45, let d = w.phrasing.details.first {
             content += w.text(d)
@@ -229,7 +230,8 @@ struct Style2PetitionRenderer {
     /// A petition with labelled fields, as citizens copy them from a model letter.
     private func formFields(_ w: inout Style2Writer, ev: Event, details: Int) -> [String] {
         let enumerated = w.demands.prefix(2).enumerated().map { "\($0.offset + 1).\($0.element)" }.joined(separator: "；")
-        if w.c.r.chance(0.5) {
+        // a 投诉书 is the citizen's own document; a clerk fills in the fields of a register
+        if !w.voice.isCitizen || w.c.r.chance(0.5) {
             var parts = [w.text(Style2Template("反映人：{name}；联系电话：{phone}；住址：{home}。反映事项："))]
             parts += story(&w, details: details)
             parts += history(&w, ev: ev)

@@ -75,6 +75,7 @@ struct Style2Template: Sendable {
 enum Style2Slot: String, Sendable {
     // the voice of the text
     case me          // subject: 我 / 我们 / 其 / 来访人 / 当事人 …
+    case filer       // the clerk's word for who filed: 来信人 / 来访人 / 留言人 / 来电人
     case my          // possessive: 我家 / 我们 / 其 / 他家 …
     case name        // the petitioner(s) as named in the text
     case sur         // the petitioner's surname

@@ -31,7 +31,8 @@ struct Style2Writer {
         self.voice = voice
         phrasing = style2Phrasings[Int(c.mt.problem)]
         wordPicks = [Int](repeating: -1, count: style2WordGroups.count)
-        shortNames = voice.isCitizen && self.c.r.chance(0.35)
+        let short = self.c.r.chance(0.35)
+        shortNames = voice.isCitizen && short
         let northern = ["山东省", "河南省", "河北省"].contains(c.county.province)
         let u = self.c.r.unit()
         if northern && u < 0.2 {
@@ -75,6 +76,7 @@ struct Style2Writer {
         let f = c.f
         switch k {
         case .me: return subject()
+        case .filer: return filerNoun
         case .my: return possessive()
         case .name: return nameInText
         case .sur: return c.reps[0].surnameString
@@ -108,8 +110,8 @@ struct Style2Writer {
         case .job: return f.job
         case .amount: return style2Amount(f.amount, &c.r)
         case .amount2: return style2Amount(f.amount2, &c.r)
-        case .date: return style2Date(f.y, f.m, f.d, writtenOn: c.recv, &c.r)
-        case .date2: return style2Date(f.y2, f.m2, f.d2, writtenOn: c.recv, &c.r)
+        case .date: return voice == .official ? officialDate(f.y, f.m) : style2Date(f.y, f.m, f.d, writtenOn: c.recv, &c.r)
+        case .date2: return voice == .official ? officialDate(f.y2, f.m2) : style2Date(f.y2, f.m2, f.d2, writtenOn: c.recv, &c.r)
         case .year: return style2Year(f.year, &c.r)
         case .years: return style2YearSpan(max(1, civilFromDays(c.recv).y - f.y2), &c.r)
         case .months:
@@ -124,7 +126,12 @@ struct Style2Writer {
             if !c.respondent.isEmpty { return c.respondent }
             return deptName(c.pr.depts[0], c.county, cityLevel: false, town: c.town)
         case .prev: return style2FilingDay(c.prev >= 0 ? c.prev : c.first, writtenOn: c.recv, &c.r)
-        case .first: return style2FilingDay(c.first, writtenOn: c.recv, &c.r)
+        case .first:
+            if voice == .official {
+                let d = civilFromDays(c.first)
+                return officialDate(d.y, d.m)
+            }
+            return style2FilingDay(c.first, writtenOn: c.recv, &c.r)
         case .prevOrgan: return lowerOrgan()
         case .officialSur: return surnames[c.r.int(surnames.count)]
         case .visits: return style2Count(visits, &c.r)
@@ -139,12 +146,13 @@ struct Style2Writer {
         }
     }
 
+    private var filerNoun: String { ["来信人", "来访人", "留言人", "来电人"][c.channel] }
+
     private mutating func subject() -> String {
         switch voice {
         case .citizen: return selfWord
         case .citizenGroup: return groupWord
         case .clerk:
-            let filerNoun = ["来信人", "来访人", "留言人", "来电人"][c.channel]
             return c.r.pick(["其", "其", filerNoun, "该人", nameInText, c.reps[0].male ? "他" : "她"])
         case .clerkGroup: return c.r.pick(["他们", "这些" + phrasing.people, "来访群众", "群众"])
         case .official:
@@ -162,6 +170,9 @@ struct Style2Writer {
         case .official: return "当事人"
         }
     }
+
+    /// Official texts date to the month and never relative to the day of writing.
+    private mutating func officialDate(_ y: Int, _ m: Int) -> String { c.r.chance(0.8) ? "\(y)年\(m)月" : "\(y)年" }
 
     /// Where the petitioner lives: the estate's flat, the village, or (for a problem elsewhere) the home.
     private mutating func home() -> String {

@@ -463,7 +463,8 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyl
 /// What the README of a style-2 corpus says about its wording.
 let style2ReadmeSection = """
 ## Phrasing style 2
-This bundle was written with `--style 2`: the same world and ground truth as style 1 for the same
+This bundle was written with `--style 2` (the wording described under Phenomena is style 1's; the rest of
+that section holds): the same world and ground truth as style 1 for the same
 `--petitions` and `--seed` (truth.jsonl is identical), but titles, contents and backlog texts written
 independently of style 1, to measure the repeat detector on text it was never tuned on. Titles as questions,
 关于…的诉求, 请求…, 投诉… or plain topics; citizens' letters and web messages (salutation, story in varying order,

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The specifics a petition names, which tell one matter from a look-alike:
 /// two petitions about different estates, employers, rooms, amounts or years
 /// raise different matters however alike their wording.
@@ -33,27 +35,83 @@ public struct Entities: Sendable, Equatable {
     }
 }
 
-public struct EntityExtractor: Sendable {
-    public init() {}
+/// One place or unit the extractor found, where it stands in the text.
+public struct EntityMention: Sendable, Equatable {
+    public enum Kind: String, Sendable { case estate, organization, place }
+    public var kind: Kind
+    /// The name's key: its two meaningful characters and its suffix.
+    public var key: String
+    /// The text around the name, for reading.
+    public var context: String
+}
 
-    private static let estateSuffixes = ["小区", "花园", "家园", "嘉园", "新城", "公寓", "华庭", "豪庭", "雅居", "名邸",
-                                         "府邸", "公馆", "华府", "尚城", "花城", "山庄", "庄园", "小镇", "名苑", "花苑",
-                                         "雅苑", "苑", "大厦", "广场", "新村", "社区"].map(codePoints)
-    private static let organizationSuffixes = ["有限责任公司", "有限公司", "公司", "集团", "厂", "医院", "卫生院", "法院",
-                                               "检察院", "派出所", "公安局", "学校", "中学", "小学", "幼儿园", "银行",
-                                               "局", "酒店", "超市", "商场", "合作社"].map(codePoints)
-    private static let placeSuffixes = ["村委会", "居委会", "街道", "公路", "大道", "大街", "村", "镇", "乡", "路", "街"]
-        .map(codePoints)
-    /// Words of a company's name that say what it does, not which one it is.
-    private static let genericNameParts = ["建筑", "工程", "房地产", "开发", "物业", "管理", "服务", "科技", "实业", "投资",
-                                           "置业", "建设", "劳务", "贸易", "商贸", "股份", "制造", "电子", "机械", "食品",
-                                           "纺织", "服装", "化工", "运输", "物流", "餐饮", "医药", "环保", "装饰", "安装",
-                                           "市政", "园林", "绿化", "发展", "人民", "中心", "第一", "第二", "第三", "分",
-                                           "市", "区", "县", "省", "有限", "责任"].map(codePoints)
-    /// Characters that end a name when met going backwards: function words and verbs.
-    private static let nameStops: Set<UInt32> = Set("的在了和与及是我你他她住于对向从把被给为因映该此等个位到去来说称买购租交将已未由".unicodeScalars.map(\.value))
-    /// Context characters that make the suffix a common noun (农村, 乡村, 公路, 出路 ...).
-    private static let commonNounHeads: Set<UInt32> = Set("农乡本该全各邻同外进回出下上走跑道马铁网思线套公私城".unicodeScalars.map(\.value))
+public struct EntityExtractor: Sendable {
+    /// The word lists of `entities.txt`.
+    public struct WordLists: Sendable {
+        var estateSuffixes: [[UInt32]] = []
+        var organizationSuffixes: [[UInt32]] = []
+        var placeSuffixes: [[UInt32]] = []
+        var genericNameParts: [[UInt32]] = []
+        var nameStops: Set<UInt32> = []
+        var commonNounHeads: Set<UInt32> = []
+        var firstCharacterStops: Set<UInt32> = []
+        var objectVerbs: Set<UInt32> = []
+        var notNames: Set<UInt64> = []
+        /// Suffix → characters that, following it, make it part of another word.
+        var suffixContinuations: [[UInt32]: Set<UInt32>] = [:]
+
+        public static let standard: WordLists = {
+            guard let url = Bundle.module.url(forResource: "entities", withExtension: "txt"),
+                  let text = try? String(contentsOf: url, encoding: .utf8) else { return WordLists() }
+            return WordLists(parsing: text)
+        }()
+
+        public init() {}
+
+        /// Reads the sections of `entities.txt`; an unknown section is ignored.
+        public init(parsing text: String) {
+            var section = ""
+            for rawLine in text.split(whereSeparator: \.isNewline) {
+                let line = rawLine.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+                    .trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("[") && line.hasSuffix("]") {
+                    section = String(line.dropFirst().dropLast())
+                    continue
+                }
+                if section == "suffix-continuations" {
+                    let parts = line.split(separator: ":", maxSplits: 1)
+                    guard parts.count == 2 else { continue }
+                    let fold = { CharacterFolding.standard.fold(String($0)).unicodeScalars.map(\.value) }
+                    let suffix = fold(parts[0].trimmingCharacters(in: .whitespaces))
+                    for entry in parts[1].split(separator: " ") { suffixContinuations[suffix, default: []].formUnion(fold(entry)) }
+                    continue
+                }
+                for entry in line.split(separator: " ") {
+                    let points = CharacterFolding.standard.fold(String(entry)).unicodeScalars.map(\.value)
+                    switch section {
+                    case "estate-suffixes": estateSuffixes.append(points)
+                    case "organization-suffixes": organizationSuffixes.append(points)
+                    case "place-suffixes": placeSuffixes.append(points)
+                    case "generic-name-parts": genericNameParts.append(points)
+                    case "name-stops": nameStops.formUnion(points)
+                    case "common-noun-heads": commonNounHeads.formUnion(points)
+                    case "first-character-stops": firstCharacterStops.formUnion(points)
+                    case "object-verbs": objectVerbs.formUnion(points)
+                    case "not-names" where points.count == 2: notNames.insert(Self.pair(points[0], points[1]))
+                    default: break
+                    }
+                }
+            }
+        }
+
+        static func pair(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
+    }
+
+    private let lists: WordLists
+
+    public init(lists: WordLists = .standard) {
+        self.lists = lists
+    }
 
     private static let villageCommittee = codePoints("村委会")
 
@@ -64,43 +122,69 @@ public struct EntityExtractor: Sendable {
     }
 
     public func extract(_ folded: FoldedText) -> Entities {
-        let points = folded.codePoints
         var entities = Entities()
-        var index = 0
-        while index < points.count {
-            let point = points[index]
-            if CharacterClass(point) == .han {
-                if let (key, length) = name(points, at: index, suffixes: Self.estateSuffixes) {
-                    entities.estates.insert(key)
-                    index += length
-                    continue
-                }
-                if let (key, length) = name(points, at: index, suffixes: Self.organizationSuffixes) {
-                    entities.organizations.insert(key)
-                    index += length
-                    continue
-                }
-                if let (key, length) = name(points, at: index, suffixes: Self.placeSuffixes) {
-                    entities.places.insert(key)
-                    index += length
-                    continue
-                }
+        forEachName(in: folded.codePoints) { kind, key, _ in
+            switch kind {
+            case .estate: entities.estates.insert(key)
+            case .organization: entities.organizations.insert(key)
+            case .place: entities.places.insert(key)
             }
-            index += 1
         }
-        numbers(points, into: &entities)
+        numbers(folded.codePoints, into: &entities)
         return entities
     }
 
+    /// Every estate, unit and place named in the text, with the text around it.
+    public func mentions(in text: String) -> [EntityMention] {
+        let folded = FoldedText(text)
+        let original = Array(text.unicodeScalars)
+        var mentions: [EntityMention] = []
+        forEachName(in: folded.codePoints) { kind, key, range in
+            var context = String.UnicodeScalarView()
+            let window = max(0, range.lowerBound - 12)..<min(original.count, range.upperBound + 8)
+            context.append(contentsOf: original[window])
+            mentions.append(EntityMention(kind: kind, key: key, context: String(context)))
+        }
+        return mentions
+    }
+
+    /// Calls `body` with each name's kind, key and the range of code points it spans.
+    private func forEachName(in points: [UInt32], _ body: (EntityMention.Kind, String, Range<Int>) -> Void) {
+        var index = 0
+        while index < points.count {
+            if CharacterClass(points[index]) == .han {
+                var found = false
+                for (kind, suffixes) in [(EntityMention.Kind.estate, lists.estateSuffixes),
+                                         (.organization, lists.organizationSuffixes), (.place, lists.placeSuffixes)] {
+                    if let (key, length) = name(points, at: index, suffixes: suffixes,
+                                                stripsGenericParts: kind == .organization) {
+                        body(kind, key, max(0, index - 2)..<index + length)
+                        index += length
+                        found = true
+                        break
+                    }
+                }
+                if found { continue }
+            }
+            index += 1
+        }
+    }
+
     /// When a suffix of the given kind starts at `index`, the name's key and the suffix length.
-    private func name(_ points: [UInt32], at index: Int, suffixes: [[UInt32]]) -> (String, Int)? {
+    ///
+    /// Only a unit's name sheds the words that say what it does (宏达建筑工程有限公司 → 宏达):
+    /// in an estate's or a road's name they are the name (A4区路灯 names no road 'A4路').
+    private func name(_ points: [UInt32], at index: Int, suffixes: [[UInt32]],
+                      stripsGenericParts: Bool) -> (String, Int)? {
         for suffix in suffixes where matches(points, at: index, suffix) {
+            if index + suffix.count < points.count,
+               lists.suffixContinuations[suffix]?.contains(points[index + suffix.count]) == true { continue }
             // The two meaningful characters before the suffix.
             var end = index
-            var stripped = true
+            var stripped = stripsGenericParts
             while stripped {
                 stripped = false
-                for generic in Self.genericNameParts where end >= generic.count
+                for generic in lists.genericNameParts where end >= generic.count
                     && Array(points[(end - generic.count)..<end]) == generic {
                     end -= generic.count
                     stripped = true
@@ -109,10 +193,15 @@ public struct EntityExtractor: Sendable {
             }
             guard end >= 2 else { return nil }
             let first = points[end - 2], second = points[end - 1]
+            // What is left of 12345环保局 or J11市幼儿园 once the generic words are gone is a number, not a name.
+            if end < index, CharacterClass(first) == .digit || CharacterClass(second) == .digit { return nil }
             guard CharacterClass(first) == .han || CharacterClass(first).isWordCharacter,
                   CharacterClass(second) == .han || CharacterClass(second).isWordCharacter,
-                  !Self.nameStops.contains(second), !Self.commonNounHeads.contains(second),
-                  !Self.nameStops.contains(first)
+                  !lists.nameStops.contains(second), !lists.commonNounHeads.contains(second),
+                  !lists.nameStops.contains(first), !lists.notNames.contains(WordLists.pair(first, second)),
+                  !lists.firstCharacterStops.contains(first), !lists.objectVerbs.contains(second),
+                  // 0米路, 3个小区: a numeral before a Chinese character is a quantity, not a name.
+                  !(CharacterClass(first) == .digit && CharacterClass(second) == .han)
             else { return nil }
             // A name that ends in another suffix of its kind (花园|小区, 集团|有限公司)
             // is keyed by the inner one.
