@@ -81,7 +81,9 @@ public struct EntityExtractor: Sendable {
                 if section == "suffix-continuations" {
                     let parts = line.split(separator: ":", maxSplits: 1)
                     guard parts.count == 2 else { continue }
-                    let fold = { CharacterFolding.standard.fold(String($0)).unicodeScalars.map(\.value) }
+                    func fold(_ text: some StringProtocol) -> [UInt32] {
+                        CharacterFolding.standard.fold(String(text)).unicodeScalars.map(\.value)
+                    }
                     let suffix = fold(parts[0].trimmingCharacters(in: .whitespaces))
                     for entry in parts[1].split(separator: " ") { suffixContinuations[suffix, default: []].formUnion(fold(entry)) }
                     continue
