@@ -50,6 +50,8 @@ public final class MatchFeatures: Sendable {
     let city: UInt64
     let category: UInt64
     let concepts: UInt64
+    /// The concepts the petition is about (``PetitionProfile/primaryConcepts``).
+    let primaryConcepts: UInt64
     /// The lists, one after the other, each sorted.
     private let lists: [UInt64]
     /// Where each list ends in `lists`, 16 bits each.
@@ -67,11 +69,15 @@ public final class MatchFeatures: Sendable {
         county = profile.county.map(Self.hash) ?? 0
         city = profile.city.map(Self.hash) ?? 0
         category = profile.category.map(Self.hash) ?? 0
-        var concepts: UInt64 = 0
-        for concept in profile.concepts {
-            if let bit = ProblemConcepts.standard.index(of: concept), bit < 64 { concepts |= 1 << UInt64(bit) }
+        func bits(_ names: [String]) -> UInt64 {
+            var set: UInt64 = 0
+            for concept in names {
+                if let bit = ProblemConcepts.standard.index(of: concept), bit < 64 { set |= 1 << UInt64(bit) }
+            }
+            return set
         }
-        self.concepts = concepts
+        concepts = bits(profile.concepts)
+        primaryConcepts = bits(profile.primaryConcepts)
         let entities = profile.entities
         func numbers(_ values: some Sequence<Int>) -> [UInt64] { values.map { UInt64(bitPattern: Int64($0)) } }
         // In the order of `List`; rooms as building-and-room, then unit.
@@ -79,9 +85,9 @@ public final class MatchFeatures: Sendable {
             profile.idNumbers.map(Self.packID).sorted(),
             profile.phones.compactMap { UInt64($0) }.sorted(),
             numbers(profile.birthYears),
-            entities.estates.map(Self.hash).sorted(),
-            entities.organizations.map(Self.hash).sorted(),
-            entities.places.map(Self.hash).sorted(),
+            Self.nameHashes(entities.estates),
+            Self.nameHashes(entities.organizations),
+            Self.nameHashes(entities.places),
             entities.caseNumbers.map(Self.hash).sorted(),
             entities.rooms.compactMap(Room.init).flatMap(\.packed),
             numbers(entities.amounts).sorted(),
@@ -106,11 +112,11 @@ public final class MatchFeatures: Sendable {
     /// The features as stored in an ``IndexRecord``: scalars, list ends, lists.
     var stored: (scalars: [UInt64], lists: [UInt64]) {
         ([primaryName, firstSurname, county, city, category, concepts, collective ? 1 : 0, ends.0, ends.1, ends.2,
-          primaryNameSound], lists)
+          primaryNameSound, primaryConcepts], lists)
     }
 
     init?(stored scalars: [UInt64], lists: [UInt64]) {
-        guard scalars.count == 11 else { return nil }
+        guard scalars.count == 12 else { return nil }
         primaryName = scalars[0]
         firstSurname = scalars[1]
         county = scalars[2]
@@ -120,6 +126,7 @@ public final class MatchFeatures: Sendable {
         collective = scalars[6] != 0
         ends = (scalars[7], scalars[8], scalars[9])
         primaryNameSound = scalars[10]
+        primaryConcepts = scalars[11]
         self.lists = lists
         guard end(List.accounts.rawValue) == lists.count else { return nil }
     }
@@ -159,6 +166,24 @@ public final class MatchFeatures: Sendable {
     var areas: ArraySlice<UInt64> { list(.areas) }
     var years: ArraySlice<UInt64> { list(.years) }
     var accounts: ArraySlice<UInt64> { list(.accounts) }
+
+    /// A name list's hashes: each name's exact hash (top bit clear), then each
+    /// name's sound hash (top bit set; ``Entities/soundKey(_:)``), sorted, so
+    /// that the exact names are the list's first part.
+    static func nameHashes(_ names: Set<String>) -> [UInt64] {
+        let exact = names.map { hash($0) & ~soundBit }
+        let sounds = Set(names.map { hash(Entities.soundKey($0)) | soundBit })
+        return (exact + sounds).sorted()
+    }
+
+    static let soundBit: UInt64 = 1 << 63
+
+    /// The exact and sound parts of a list of ``nameHashes(_:)``.
+    @inline(__always)
+    static func split(_ list: ArraySlice<UInt64>) -> (exact: ArraySlice<UInt64>, sound: ArraySlice<UInt64>) {
+        let boundary = list.firstIndex { $0 & soundBit != 0 } ?? list.endIndex
+        return (list[list.startIndex..<boundary], list[boundary..<list.endIndex])
+    }
 
     /// Whether two sorted arrays share an element.
     @inline(__always)

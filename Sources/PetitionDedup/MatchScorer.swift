@@ -41,9 +41,9 @@ public struct MatchScorer: Sendable {
         var sameFullName = 2.5, sameNameSound = 1.0, differentFullName = -6.0, sameSurname = 0.8, differentSurname = -6.0
         /// One account of an online board or hotline: as telling as one phone.
         var sameAccount = 6.0
-        var estateAgree = 2.5, estateDisagree = -4.0
-        var organizationAgree = 2.5, organizationDisagree = -3.0
-        var placeAgree = 1.5, placeDisagree = -1.5
+        var estateAgree = 2.5, estateSoundAgree = 1.5, estateDisagree = -4.0
+        var organizationAgree = 2.5, organizationSoundAgree = 1.5, organizationDisagree = -3.0
+        var placeAgree = 1.5, placeSoundAgree = 1.0, placeDisagree = -1.5
         var roomAgree = 3.0, roomDisagree = -5.0
         var caseAgree = 4.0, caseDisagree = -4.0
         var amountAgree = 2.0, amountDisagree = -2.0
@@ -58,6 +58,9 @@ public struct MatchScorer: Sendable {
     }
 
     public var weights = Weights()
+    /// A petition naming more places of one kind than this lists them rather
+    /// than names the one it is about: its places then only agree, never disagree.
+    static let clearlyNamedLimit = 3
     /// Log-odds above which two petitions raise the same matter.
     public var matterThreshold = 0.0
     /// What the petitions are about must agree on its own: the same person
@@ -183,10 +186,31 @@ public struct MatchScorer: Sendable {
                 note("\(label)不一致")
             }
         }
-        compare(a.estates, b.estates, agree: w.estateAgree, disagree: w.estateDisagree, label: "小区", place: true)
-        compare(a.organizations, b.organizations, agree: w.organizationAgree, disagree: w.organizationDisagree,
-                label: "单位", place: true)
-        compare(a.places, b.places, agree: w.placeAgree, disagree: w.placeDisagree, label: "村镇道路", place: true)
+        // Names agree exactly, or by sound (a homophone, two characters
+        // transposed) with less weight. They disagree only when both sides
+        // clearly name their place: a petition listing many roads names none.
+        func compareNames(_ x: ArraySlice<UInt64>, _ y: ArraySlice<UInt64>, agree: Double, soundAgree: Double,
+                          disagree: Double, label: String) {
+            guard !x.isEmpty, !y.isEmpty else { return }
+            let (exactX, soundX) = MatchFeatures.split(x), (exactY, soundY) = MatchFeatures.split(y)
+            if MatchFeatures.intersects(exactX, exactY) {
+                total += agree
+                placeAgrees = true
+            } else if MatchFeatures.intersects(soundX, soundY) {
+                total += soundAgree
+                placeAgrees = true
+                note("\(label)名称音近")
+            } else if exactX.count <= Self.clearlyNamedLimit && exactY.count <= Self.clearlyNamedLimit {
+                total += disagree
+                note("\(label)不一致")
+            }
+        }
+        compareNames(a.estates, b.estates, agree: w.estateAgree, soundAgree: w.estateSoundAgree,
+                     disagree: w.estateDisagree, label: "小区")
+        compareNames(a.organizations, b.organizations, agree: w.organizationAgree, soundAgree: w.organizationSoundAgree,
+                     disagree: w.organizationDisagree, label: "单位")
+        compareNames(a.places, b.places, agree: w.placeAgree, soundAgree: w.placeSoundAgree,
+                     disagree: w.placeDisagree, label: "村镇道路")
         if a.hasRooms && b.hasRooms {
             let roomsB = b.rooms
             if a.rooms.contains(where: { x in roomsB.contains { $0.isSameFlat(as: x) } }) {
@@ -203,11 +227,14 @@ public struct MatchScorer: Sendable {
 
         // What kind of problem.
         var conceptAgrees = false
+        // Disjoint concepts disagree; they agree only where one petition is
+        // about what the other mentions: two problems that share a word in
+        // passing (收费, 停车) are not one problem.
         if a.concepts != 0 && b.concepts != 0 {
             if a.concepts & b.concepts == 0 {
                 total += w.conceptDisagree
                 note("问题类型不同")
-            } else {
+            } else if a.primaryConcepts & b.concepts != 0 || a.concepts & b.primaryConcepts != 0 {
                 total += w.conceptAgree
                 conceptAgrees = true
             }

@@ -37,6 +37,9 @@ public struct PetitionProfile: Sendable, Equatable {
     public var entities = Entities()
     /// Problem concepts signalled, sorted.
     public var concepts: [String] = []
+    /// The concepts the petition is about rather than mentions in passing:
+    /// those of its title, else the most signalled ones of its text. Sorted.
+    public var primaryConcepts: [String] = []
     /// Distinct word hashes, sorted, with their counts.
     public var words: [UInt32] = []
     public var counts: [UInt16] = []
@@ -60,9 +63,10 @@ public struct PetitionProfile: Sendable, Equatable {
         // Place names repeat across a province (every city has its 阳光花园): they
         // are keys within a county only, so that their lists stay short.
         let region = county ?? city ?? province ?? ""
-        for estate in entities.estates { keys.insert("est:\(estate)|\(region)") }
-        for organization in entities.organizations { keys.insert("org:\(organization)|\(region)") }
-        for place in entities.places { keys.insert("pla:\(place)|\(region)") }
+        // Names are filed by their sound too, so that 绿地 finds 地绿 and 金茂 finds 金贸.
+        for estate in entities.estates { keys.insert("est:\(Entities.soundKey(estate))|\(region)") }
+        for organization in entities.organizations { keys.insert("org:\(Entities.soundKey(organization))|\(region)") }
+        for place in entities.places { keys.insert("pla:\(Entities.soundKey(place))|\(region)") }
         for caseNumber in entities.caseNumbers { keys.insert("case:" + caseNumber) }
         for room in entities.rooms { keys.insert("room:\(room)|\(region)") }
         return keys
@@ -114,7 +118,11 @@ public final class ProfileBuilder {
         profile.levelRank = petition.levelRank
         profile.day = petition.receivedAt.dayNumber
         profile.entities = extractor.extract(text)
-        profile.concepts = concepts.concepts(in: text).keys.sorted()
+        let signalled = concepts.concepts(in: text)
+        profile.concepts = signalled.keys.sorted()
+        let inTitle = petition.title.map { concepts.concepts(in: FoldedText($0)).keys.sorted() } ?? []
+        let most = signalled.values.max() ?? 0
+        profile.primaryConcepts = !inTitle.isEmpty ? inTitle : signalled.filter { $0.value == most }.keys.sorted()
         var counts: [UInt32: Int] = [:]
         for word in segmenter.words(text) where word.range.count >= 2 && !WordStatistics.isNumeric(word.text) {
             counts[WordStatistics.hash(word.text), default: 0] += 1

@@ -7,7 +7,7 @@ import PetitionText
 /// A leading version byte lets the format change without misreading old rows;
 /// a profile that cannot be read is computed again from its petition.
 enum ProfileCodec {
-    /// 2: the name's sound and account ids added at the end.
+    /// 2: the name's sound, account ids and primary concepts added at the end.
     static let version: UInt8 = 2
 
     static func encode(_ profile: PetitionProfile) -> Data {
@@ -40,6 +40,7 @@ enum ProfileCodec {
         writer.integers(profile.counts.map(Int.init))
         writer.optionalString(profile.primaryNameSound)
         writer.strings(profile.accounts)
+        writer.strings(profile.primaryConcepts)
         return writer.data
     }
 
@@ -56,8 +57,10 @@ enum ProfileCodec {
               let places = reader.strings(), let rooms = reader.strings(), let amounts = reader.integers(),
               let areas = reader.integers(), let years = reader.integers(), let caseNumbers = reader.strings(),
               let concepts = reader.strings(), let words = reader.integers(), let counts = reader.integers(),
-              words.count == counts.count, let sound = reader.optionalString(), let accounts = reader.strings()
+              words.count == counts.count, let sound = reader.optionalString(), let accounts = reader.strings(),
+              let primaryConcepts = reader.strings()
         else { return nil }
+        profile.primaryConcepts = primaryConcepts
         profile.primaryNameSound = sound
         profile.accounts = accounts
         profile.idNumbers = ids

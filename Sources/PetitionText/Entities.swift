@@ -224,3 +224,13 @@ public struct EntityExtractor: Sendable {
         return true
     }
 }
+
+extension Entities {
+    /// A name's key as it sounds, order aside: its syllables sorted. Names
+    /// written with a homophone (金贸/金茂, 中贸城/中茂城) or two characters
+    /// transposed (绿地/地绿, 兴隆/隆兴) share it.
+    public static func soundKey(_ name: String) -> String {
+        let syllables = Pinyin.standard.syllables(of: name)
+        return syllables.isEmpty ? name : syllables.sorted().joined(separator: " ")
+    }
+}
