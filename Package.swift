@@ -21,7 +21,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         // Text analysis: normalization, segmentation, lexicon, canonical identifiers. No SQLite.
-        .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt"), .copy("Resources/concepts.txt"), .copy("Resources/entities.txt")]),
+        .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt"), .copy("Resources/concepts.txt"), .copy("Resources/entities.txt"), .copy("Resources/function-words.txt")]),
         // Storage and search: SQLite through GRDB, the FTS5 tokenizer, import.
         .target(
             name: "PetitionStore",
@@ -44,7 +44,7 @@ let package = Package(
             dependencies: ["PetitionDedup", "PetitionStore", "PetitionText", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/PetitionBench"
         ),
-        .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"]),
+        .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup"]),
         .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionText"]),

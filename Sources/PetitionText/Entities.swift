@@ -55,16 +55,39 @@ public struct EntityExtractor: Sendable {
         var nameStops: Set<UInt32> = []
         var commonNounHeads: Set<UInt32> = []
         var firstCharacterStops: Set<UInt32> = []
+        /// 市 区 县 省: a key holding one is a region's name and a character, not a name (区荷花园 from A1区荷花园).
+        var regionMarkers: Set<UInt32> = Set("市区县省".unicodeScalars.map(\.value))
         var objectVerbs: Set<UInt32> = []
         var notNames: Set<UInt64> = []
+        /// Verbs, adverbs and other words that never end a name (`function-words.txt`).
+        var functionWords: Set<UInt64> = []
+        /// Common words ending in a one-character suffix (管路, 布局): the two characters as a pair.
+        var wordsEndingInSuffix: Set<UInt64> = []
+        /// Words naming a kind of unit (三甲, 保安, 普惠性), as code points.
+        var genericTypes: [[UInt32]] = []
         /// Suffix → characters that, following it, make it part of another word.
         var suffixContinuations: [[UInt32]: Set<UInt32>] = [:]
 
         public static let standard: WordLists = {
             guard let url = Bundle.module.url(forResource: "entities", withExtension: "txt"),
                   let text = try? String(contentsOf: url, encoding: .utf8) else { return WordLists() }
-            return WordLists(parsing: text)
+            var lists = WordLists(parsing: text)
+            if let url = Bundle.module.url(forResource: "function-words", withExtension: "txt"),
+               let words = try? String(contentsOf: url, encoding: .utf8) {
+                lists.addFunctionWords(parsing: words)
+            }
+            return lists
         }()
+
+        /// Adds the words of `function-words.txt` (two characters each, `#` comments).
+        public mutating func addFunctionWords(parsing text: String) {
+            for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
+                for word in line.split(separator: " ") {
+                    let points = CharacterFolding.standard.fold(String(word)).unicodeScalars.map(\.value)
+                    if points.count == 2 { functionWords.insert(Self.pair(points[0], points[1])) }
+                }
+            }
+        }
 
         public init() {}
 
@@ -100,6 +123,9 @@ public struct EntityExtractor: Sendable {
                     case "first-character-stops": firstCharacterStops.formUnion(points)
                     case "object-verbs": objectVerbs.formUnion(points)
                     case "not-names" where points.count == 2: notNames.insert(Self.pair(points[0], points[1]))
+                    case "words-ending-in-suffix" where points.count >= 2:
+                        wordsEndingInSuffix.insert(Self.pair(points[points.count - 2], points[points.count - 1]))
+                    case "generic-types": genericTypes.append(points)
                     default: break
                     }
                 }
@@ -107,6 +133,9 @@ public struct EntityExtractor: Sendable {
         }
 
         static func pair(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
+
+        /// Every suffix of every kind.
+        public var allSuffixes: [[UInt32]] { estateSuffixes + organizationSuffixes + placeSuffixes }
     }
 
     private let lists: WordLists
@@ -150,6 +179,14 @@ public struct EntityExtractor: Sendable {
         return mentions
     }
 
+    private func otherSuffixes(than kind: EntityMention.Kind) -> [[UInt32]] {
+        switch kind {
+        case .estate: lists.organizationSuffixes + lists.placeSuffixes
+        case .organization: lists.estateSuffixes + lists.placeSuffixes
+        case .place: lists.estateSuffixes + lists.organizationSuffixes
+        }
+    }
+
     /// Calls `body` with each name's kind, key and the range of code points it spans.
     private func forEachName(in points: [UInt32], _ body: (EntityMention.Kind, String, Range<Int>) -> Void) {
         var index = 0
@@ -159,7 +196,8 @@ public struct EntityExtractor: Sendable {
                 for (kind, suffixes) in [(EntityMention.Kind.estate, lists.estateSuffixes),
                                          (.organization, lists.organizationSuffixes), (.place, lists.placeSuffixes)] {
                     if let (key, length) = name(points, at: index, suffixes: suffixes,
-                                                stripsGenericParts: kind == .organization) {
+                                                stripsGenericParts: kind == .organization,
+                                                otherKinds: otherSuffixes(than: kind)) {
                         body(kind, key, max(0, index - 2)..<index + length)
                         index += length
                         found = true
@@ -176,9 +214,13 @@ public struct EntityExtractor: Sendable {
     ///
     /// Only a unit's name sheds the words that say what it does (宏达建筑工程有限公司 → 宏达):
     /// in an estate's or a road's name they are the name (A4区路灯 names no road 'A4路').
+    ///
+    /// A suffix followed at once by one of another kind is inside a longer
+    /// name (桂花村社区, 城南路派出所, 珠江花园酒店): the longer one is taken.
     private func name(_ points: [UInt32], at index: Int, suffixes: [[UInt32]],
-                      stripsGenericParts: Bool) -> (String, Int)? {
+                      stripsGenericParts: Bool, otherKinds: [[UInt32]]) -> (String, Int)? {
         for suffix in suffixes where matches(points, at: index, suffix) {
+            if otherKinds.contains(where: { matches(points, at: index + suffix.count, $0) }) { continue }
             if index + suffix.count < points.count,
                lists.suffixContinuations[suffix]?.contains(points[index + suffix.count]) == true { continue }
             // The two meaningful characters before the suffix.
@@ -202,8 +244,13 @@ public struct EntityExtractor: Sendable {
                   !lists.nameStops.contains(second), !lists.commonNounHeads.contains(second),
                   !lists.nameStops.contains(first), !lists.notNames.contains(WordLists.pair(first, second)),
                   !lists.firstCharacterStops.contains(first), !lists.objectVerbs.contains(second),
-                  // 0米路, 3个小区: a numeral before a Chinese character is a quantity, not a name.
-                  !(CharacterClass(first) == .digit && CharacterClass(second) == .han)
+                  // Names are written in Chinese characters: 0米路 and 36路 (a bus line)
+                  // name no road, 报A局 and A市公路 no unit.
+                  CharacterClass(first) == .han, CharacterClass(second) == .han,
+                  !lists.regionMarkers.contains(first), !lists.regionMarkers.contains(second),
+                  !lists.functionWords.contains(WordLists.pair(first, second)),
+                  !(suffix.count == 1 && lists.wordsEndingInSuffix.contains(WordLists.pair(second, suffix[0]))),
+                  !lists.genericTypes.contains(where: { $0.count <= end && Array(points[(end - $0.count)..<end]) == $0 })
             else { return nil }
             // A name that ends in another suffix of its kind (花园|小区, 集团|有限公司)
             // is keyed by the inner one.
