@@ -29,11 +29,14 @@ struct EntityPrecisionTests {
         return texts
     }
 
-    @Test("at least 95 % of the judged mentions still extracted are real names, and most real names are kept",
-          .enabled(if: FileManager.default.fileExists(atPath: messagesPath)))
-    func precision() throws {
-        let url = try #require(Bundle.module.url(forResource: "entity-judgements", withExtension: "jsonl",
-                                                 subdirectory: "Fixtures"))
+    struct Measure {
+        var precision: Double
+        var kept: Double
+    }
+
+    /// Precision of the judged mentions the extractor still finds, and the share of judged real names it keeps.
+    static func measure(_ fixture: String) throws -> Measure {
+        let url = try #require(Bundle.module.url(forResource: fixture, withExtension: "jsonl", subdirectory: "Fixtures"))
         let judgements = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
             .map { try JSONDecoder().decode(Judgement.self, from: Data($0.utf8)) }
         let texts = try Self.texts(of: Set(judgements.map(\.id)))
@@ -54,10 +57,32 @@ struct EntityPrecisionTests {
         }
         let precision = Double(good) / Double(max(1, good + junk))
         let kept = Double(good) / Double(max(1, goodJudged))
-        print(String(format: "entity precision %.3f (%d/%d), judged real names kept %.3f (%d/%d); junk kept: %@",
-                     precision, good, good + junk, kept, good, goodJudged, junkKept.joined(separator: " ")))
-        #expect(precision >= 0.95)
+        print(String(format: "%@: entity precision %.3f (%d/%d), judged real names kept %.3f (%d/%d); junk kept: %@",
+                     fixture, precision, good, good + junk, kept, good, goodJudged, junkKept.joined(separator: " ")))
+        return Measure(precision: precision, kept: kept)
+    }
+
+    /// The sample the word lists were developed on (seed 11): a regression floor.
+    @Test("on the development sample, precision and kept real names stay at their floor",
+          .enabled(if: FileManager.default.fileExists(atPath: messagesPath)))
+    func developmentSample() throws {
+        let measure = try Self.measure("entity-judgements")
+        #expect(measure.precision >= 0.97)
         // Precision bought by extracting nothing would be no precision at all.
-        #expect(kept >= 0.85)
+        #expect(measure.kept >= 0.90)
+    }
+
+    /// A sample drawn after the word lists were written (seed 23), judged the
+    /// same way: the goal of 95 % holds here or is reported missed. First
+    /// measured at 0.904 (226 of 250): idioms (经之路, 权之路), type words (人事公司,
+    /// 铁路公司, 型砖厂) and verb phrases (地盖厂, 后堵路) the lists do not hold.
+    @Test("on a held-out sample, at least 95 % of the judged mentions still extracted are real names",
+          .enabled(if: FileManager.default.fileExists(atPath: messagesPath)))
+    func heldOutSample() throws {
+        let measure = try Self.measure("entity-judgements-heldout")
+        #expect(measure.kept >= 0.90)
+        withKnownIssue("goal missed: held-out entity precision below 0.95") {
+            #expect(measure.precision >= 0.95)
+        }
     }
 }
