@@ -10,12 +10,24 @@ public enum Relation: String, Sendable, Codable {
     case unrelated
 }
 
+/// One piece of evidence with its weight, as Splink's waterfall shows it.
+public struct Evidence: Sendable, Equatable {
+    public var comparison: Comparison
+    public var level: Int
+    /// In Chinese: what was found (同一账号, 小区不一致, 文本相似度 0.71).
+    public var reason: String
+    /// Log-likelihood ratio added to the score.
+    public var weight: Double
+}
+
 /// The verdict on one pair: a probability that both raise the same matter,
 /// the relation, and the reasons in Chinese.
 public struct PairScore: Sendable {
     public var logOdds: Double
     public var relation: Relation
     public var reasons: [String]
+    /// Every comparison that said something, with its weight (with reasons only).
+    public var evidence: [Evidence] = []
     /// The petitioners are different people (different ID, phone or name, and
     /// nothing of theirs agrees), outside a group petition.
     public var identityConflict = false
@@ -23,41 +35,20 @@ public struct PairScore: Sendable {
     public var probability: Double { 1 / (1 + exp(-logOdds)) }
 }
 
-/// A Fellegi–Sunter style scorer: each piece of evidence adds its log-likelihood
-/// ratio, positive when it is more likely between petitions of one matter than
-/// between unrelated ones, negative when it speaks against. Disagreement on a
-/// specific (a different estate, room, amount, case number, ID number) counts
-/// as strongly against as agreement counts for, which is what separates a
-/// repeat from a petition about the same kind of problem elsewhere.
+/// A Fellegi–Sunter scorer: a pair becomes one level per ``Comparison`` (a
+/// comparison vector), and each level adds its log-likelihood ratio from
+/// ``MatchWeights``, positive when it is more likely between petitions of one
+/// matter than between unrelated ones, negative when it speaks against.
+/// Disagreement on a specific (a different estate, room, amount, case number,
+/// ID number) counts against, which is what separates a repeat from a petition
+/// about the same kind of problem elsewhere.
 ///
-/// The weights were set from the rates at which each feature agrees and
-/// disagrees within and across matters of the bundled corpus, then adjusted
-/// by hand on its pairwise F1 (see README, "Repeat detection").
+/// Two gates make it more than a sum: what the petitions are about (every
+/// comparison but identity) must agree on its own, so that the same person
+/// raising another problem is a new matter; and `same_class` is the same
+/// place and problem in one region by someone else, written alike.
 public struct MatchScorer: Sendable {
-    public struct Weights: Sendable {
-        var prior = -6.0
-        var sameID = 9.0, nearID = 6.0, differentID = -8.0
-        var samePhone = 6.0, differentPhone = -3.0, differentBirthYear = -4.0
-        var sameFullName = 2.5, sameNameSound = 1.0, differentFullName = -6.0, sameSurname = 0.8, differentSurname = -6.0
-        /// One account of an online board or hotline: as telling as one phone.
-        var sameAccount = 6.0
-        var estateAgree = 2.5, estateSoundAgree = 1.5, estateDisagree = -4.0
-        var organizationAgree = 2.5, organizationSoundAgree = 1.5, organizationDisagree = -3.0
-        var placeAgree = 1.5, placeSoundAgree = 1.0, placeDisagree = -1.5
-        var roomAgree = 3.0, roomDisagree = -5.0
-        var caseAgree = 4.0, caseDisagree = -4.0
-        var amountAgree = 2.0, amountDisagree = -2.0
-        var areaAgree = 1.0, areaDisagree = -1.0
-        var yearAgree = 0.5, yearDisagree = -0.5
-        var conceptAgree = 1.0, conceptDisagree = -3.0
-        var sameCounty = 0.8, differentCounty = -4.0, differentCity = -5.0
-        var categoryDisagree = -1.0
-        var textScale = 9.0, textCenter = 0.25
-        /// Members of a class case write alike about one place and problem.
-        var classTextMinimum: Float = 0.3
-    }
-
-    public var weights = Weights()
+    public var weights: MatchWeights
     /// A petition naming more places of one kind than this lists them rather
     /// than names the one it is about: its places then only agree, never disagree.
     static let clearlyNamedLimit = 3
@@ -66,26 +57,36 @@ public struct MatchScorer: Sendable {
     /// What the petitions are about must agree on its own: the same person
     /// raising a different problem is a new matter, however sure the identity.
     public var subjectThreshold = 0.0
+    /// Members of a class case write alike about one place and problem.
+    public var classTextMinimum: Float = 0.3
 
-    public init() {}
+    public init(weights: MatchWeights = .handSet) {
+        self.weights = weights
+    }
 
     /// Scores two profiles and explains the verdict (for the intake check).
     public func score(_ a: PetitionProfile, _ b: PetitionProfile, textSimilarity: Float) -> PairScore {
         score(MatchFeatures(a), MatchFeatures(b), textSimilarity: textSimilarity, explaining: (a, b))
     }
 
-    /// Scores two petitions' features; with `explaining`, also gives the reasons
-    /// in Chinese, naming what the two profiles share. The nightly job scores
-    /// without reasons: it compares hashes and numbers, never strings.
-    public func score(_ a: MatchFeatures, _ b: MatchFeatures, textSimilarity: Float,
-                      explaining profiles: (PetitionProfile, PetitionProfile)? = nil) -> PairScore {
-        let w = weights
-        let explain = profiles != nil
-        var total = w.prior
-        var reasons: [String] = []
-        func note(_ reason: @autoclosure () -> String) { if explain { reasons.append(reason()) } }
+    /// What a pair's comparison vector says beyond the weights: the gates' inputs.
+    struct Findings {
+        var levels = [UInt8](repeating: 0, count: Comparison.allCases.count)
         var identityAgrees = false
         var identityDisagrees = false
+        var placeAgrees = false
+        var conceptAgrees = false
+        var regionDisagrees = false
+
+        subscript(_ comparison: Comparison) -> Int {
+            get { Int(levels[comparison.rawValue]) }
+            set { levels[comparison.rawValue] = UInt8(newValue) }
+        }
+    }
+
+    /// The comparison vector of a pair (text excepted: it is continuous).
+    func compare(_ a: MatchFeatures, _ b: MatchFeatures) -> Findings {
+        var found = Findings()
         // A group keeps its matter when another representative files for it: both
         // petitions are then collective, and who signed says little.
         let group = a.collective && b.collective
@@ -93,177 +94,172 @@ public struct MatchScorer: Sendable {
         // Who.
         if !a.ids.isEmpty && !b.ids.isEmpty {
             if MatchFeatures.intersects(a.ids, b.ids) {
-                total += w.sameID
-                note("同一身份证号")
-                identityAgrees = true
+                found[.idNumber] = 1
             } else if a.ids.contains(where: { x in b.ids.contains { MatchFeatures.differByOneDigit(x, $0) } }) {
-                total += w.nearID
-                note("身份证号一位不符")
-                identityAgrees = true
+                found[.idNumber] = 2
             } else if !group {
-                total += w.differentID
-                note("身份证号不同")
-                identityDisagrees = true
+                found[.idNumber] = 3
             }
         }
         if !a.phones.isEmpty && !b.phones.isEmpty {
             if MatchFeatures.intersects(a.phones, b.phones) {
-                total += w.samePhone
-                note("同一联系电话")
-                identityAgrees = true
+                found[.phone] = 1
             } else if !group {
-                total += w.differentPhone
-                identityDisagrees = true
+                found[.phone] = 2
             }
         }
         // An account id on both sides; a different one says nothing (one person
         // uses two accounts, and a group posts from many).
         if !a.accounts.isEmpty && !b.accounts.isEmpty && MatchFeatures.intersects(a.accounts, b.accounts) {
-            total += w.sameAccount
-            note("同一账号")
-            identityAgrees = true
+            found[.account] = 1
         }
+        found.identityAgrees = found[.idNumber] == 1 || found[.idNumber] == 2 || found[.phone] == 1 || found[.account] == 1
         // Birth years from ID numbers and stated ages: more than two years apart
         // is someone else (ages are written loosely, so a year or two is forgiven).
-        if !group, !identityAgrees, a.hasBirthYears, b.hasBirthYears,
-           !a.birthYearsAgree(with: b, within: 2) {
-            total += w.differentBirthYear
-            note("年龄不符")
-            identityDisagrees = true
+        if !group, !found.identityAgrees, a.hasBirthYears, b.hasBirthYears, !a.birthYearsAgree(with: b, within: 2) {
+            found[.birthYear] = 1
         }
         // Names are compared between the first-named petitioners only: a
         // co-signing neighbour listed second does not make two households one.
-        if !identityAgrees {
+        if !found.identityAgrees {
             if a.primaryName != 0 && b.primaryName != 0 {
                 if a.primaryName == b.primaryName {
-                    total += w.sameFullName
-                    note("同名信访人")
+                    found[.name] = 1
                 } else if a.primaryNameSound != 0 && a.primaryNameSound == b.primaryNameSound {
-                    total += w.sameNameSound
-                    note("信访人姓名同音")
+                    found[.name] = 2
                 } else if !group {
-                    total += w.differentFullName
-                    note("信访人姓名不同")
-                    identityDisagrees = true
+                    found[.name] = 3
                 }
             } else if a.firstSurname != 0 && b.firstSurname != 0 {
                 if a.firstSurname == b.firstSurname {
-                    total += w.sameSurname
+                    found[.name] = 4
                 } else if !group {
-                    total += w.differentSurname
-                    note("信访人姓氏不同")
-                    identityDisagrees = true
+                    found[.name] = 5
                 }
             }
         }
+        found.identityDisagrees = found[.idNumber] == 3 || found[.phone] == 2 || found[.birthYear] == 1
+            || found[.name] == 3 || found[.name] == 5
 
-        let identityTotal = total - w.prior
         // Where.
-        var regionDisagrees = false
         if a.county != 0 && b.county != 0 {
-            regionDisagrees = a.county != b.county
-            if a.county == b.county {
-                total += w.sameCounty
-            } else if a.city != 0, a.city != b.city {
-                total += w.differentCity
-                note("地区不同")
-            } else {
-                total += w.differentCounty
-                note("区县不同")
-            }
+            found.regionDisagrees = a.county != b.county
+            found[.region] = a.county == b.county ? 1 : (a.city != 0 && a.city != b.city ? 3 : 2)
         }
 
-        // What exactly.
-        var placeAgrees = false
-        func compare(_ x: ArraySlice<UInt64>, _ y: ArraySlice<UInt64>, agree: Double, disagree: Double, label: String,
-                                    place: Bool = false) {
-            guard !x.isEmpty, !y.isEmpty else { return }
-            if MatchFeatures.intersects(x, y) {
-                total += agree
-                if place { placeAgrees = true }
-            } else {
-                total += disagree
-                note("\(label)不一致")
-            }
-        }
-        // Names agree exactly, or by sound (a homophone, two characters
-        // transposed) with less weight. They disagree only when both sides
-        // clearly name their place: a petition listing many roads names none.
-        func compareNames(_ x: ArraySlice<UInt64>, _ y: ArraySlice<UInt64>, agree: Double, soundAgree: Double,
-                          disagree: Double, label: String) {
-            guard !x.isEmpty, !y.isEmpty else { return }
+        // What exactly. Names agree exactly, or by sound (a homophone, two
+        // characters transposed). They disagree only when both sides clearly
+        // name their place: a petition listing many roads names none.
+        func names(_ x: ArraySlice<UInt64>, _ y: ArraySlice<UInt64>) -> Int {
+            guard !x.isEmpty, !y.isEmpty else { return 0 }
             let (exactX, soundX) = MatchFeatures.split(x), (exactY, soundY) = MatchFeatures.split(y)
-            if MatchFeatures.intersects(exactX, exactY) {
-                total += agree
-                placeAgrees = true
-            } else if MatchFeatures.intersects(soundX, soundY) {
-                total += soundAgree
-                placeAgrees = true
-                note("\(label)名称音近")
-            } else if exactX.count <= Self.clearlyNamedLimit && exactY.count <= Self.clearlyNamedLimit {
-                total += disagree
-                note("\(label)不一致")
-            }
+            if MatchFeatures.intersects(exactX, exactY) { return 1 }
+            if MatchFeatures.intersects(soundX, soundY) { return 2 }
+            return exactX.count <= Self.clearlyNamedLimit && exactY.count <= Self.clearlyNamedLimit ? 3 : 0
         }
-        compareNames(a.estates, b.estates, agree: w.estateAgree, soundAgree: w.estateSoundAgree,
-                     disagree: w.estateDisagree, label: "小区")
-        compareNames(a.organizations, b.organizations, agree: w.organizationAgree, soundAgree: w.organizationSoundAgree,
-                     disagree: w.organizationDisagree, label: "单位")
-        compareNames(a.places, b.places, agree: w.placeAgree, soundAgree: w.placeSoundAgree,
-                     disagree: w.placeDisagree, label: "村镇道路")
+        found[.estate] = names(a.estates, b.estates)
+        found[.organization] = names(a.organizations, b.organizations)
+        found[.place] = names(a.places, b.places)
+        found.placeAgrees = [Comparison.estate, .organization, .place].contains { (1...2).contains(found[$0]) }
         if a.hasRooms && b.hasRooms {
             let roomsB = b.rooms
-            if a.rooms.contains(where: { x in roomsB.contains { $0.isSameFlat(as: x) } }) {
-                total += w.roomAgree
-            } else {
-                total += w.roomDisagree
-                note("房号不一致")
-            }
+            found[.room] = a.rooms.contains(where: { x in roomsB.contains { $0.isSameFlat(as: x) } }) ? 1 : 2
         }
-        compare(a.caseNumbers, b.caseNumbers, agree: w.caseAgree, disagree: w.caseDisagree, label: "案号")
-        compare(a.amounts, b.amounts, agree: w.amountAgree, disagree: w.amountDisagree, label: "金额")
-        compare(a.areas, b.areas, agree: w.areaAgree, disagree: w.areaDisagree, label: "面积")
-        compare(a.years, b.years, agree: w.yearAgree, disagree: w.yearDisagree, label: "年份")
+        func values(_ x: ArraySlice<UInt64>, _ y: ArraySlice<UInt64>) -> Int {
+            guard !x.isEmpty, !y.isEmpty else { return 0 }
+            return MatchFeatures.intersects(x, y) ? 1 : 2
+        }
+        found[.caseNumber] = values(a.caseNumbers, b.caseNumbers)
+        found[.amount] = values(a.amounts, b.amounts)
+        found[.area] = values(a.areas, b.areas)
+        found[.year] = values(a.years, b.years)
 
-        // What kind of problem.
-        var conceptAgrees = false
-        // Disjoint concepts disagree; they agree only where one petition is
-        // about what the other mentions: two problems that share a word in
-        // passing (收费, 停车) are not one problem.
+        // What kind of problem. Disjoint concepts disagree; they agree only
+        // where one petition is about what the other mentions: two problems
+        // that share a word in passing are not one problem.
         if a.concepts != 0 && b.concepts != 0 {
             if a.concepts & b.concepts == 0 {
-                total += w.conceptDisagree
-                note("问题类型不同")
+                found[.concept] = 2
             } else if a.primaryConcepts & b.concepts != 0 || a.concepts & b.primaryConcepts != 0 {
-                total += w.conceptAgree
-                conceptAgrees = true
+                found[.concept] = 1
+                found.conceptAgrees = true
             }
         }
         if a.category != 0 && b.category != 0 && a.category != b.category {
-            total += w.categoryDisagree
+            found[.category] = 1
         }
-        if let (profileA, profileB) = profiles {
-            let shared = Self.sharedSpecifics(profileA, profileB)
-            if !shared.isEmpty { reasons.append("共同要素: " + shared.joined(separator: " ")) }
+        return found
+    }
+
+    /// Scores two petitions' features; with `explaining`, also gives the
+    /// reasons in Chinese and the evidence with its weights, naming what the
+    /// two profiles share. The nightly job scores without them: it compares
+    /// hashes and numbers, never strings.
+    public func score(_ a: MatchFeatures, _ b: MatchFeatures, textSimilarity: Float,
+                      explaining profiles: (PetitionProfile, PetitionProfile)? = nil) -> PairScore {
+        let found = compare(a, b)
+        var identity = 0.0, subject = 0.0
+        for comparison in Comparison.allCases where comparison != .text {
+            let level = found[comparison]
+            guard level != 0 else { continue }
+            let weight = weights.weight(comparison, level)
+            if comparison.isIdentity { identity += weight } else { subject += weight }
         }
+        let textWeight = weights.textWeight(textSimilarity)
+        subject += textWeight
+        let total = weights.prior + identity + subject
 
-        // How it is written.
-        total += w.textScale * Double(textSimilarity - Float(w.textCenter))
-        if textSimilarity >= 0.5 { note(String(format: "文本相似度 %.2f", textSimilarity)) }
-
-        let subjectTotal = total - w.prior - identityTotal
         let relation: Relation
-        if total >= matterThreshold && subjectTotal >= subjectThreshold {
+        if total >= matterThreshold && subject >= subjectThreshold {
             relation = .sameMatter
-        } else if placeAgrees && conceptAgrees && !regionDisagrees && (identityDisagrees || !identityAgrees)
-                    && textSimilarity >= w.classTextMinimum {
+        } else if found.placeAgrees && found.conceptAgrees && !found.regionDisagrees
+                    && (found.identityDisagrees || !found.identityAgrees) && textSimilarity >= classTextMinimum {
             relation = .sameClass
         } else {
             relation = .unrelated
         }
-        if relation == .sameClass { note("同一地点同类问题、不同信访人") }
-        return PairScore(logOdds: total, relation: relation, reasons: reasons,
-                         identityConflict: identityDisagrees && !identityAgrees)
+        var score = PairScore(logOdds: total, relation: relation, reasons: [],
+                              identityConflict: found.identityDisagrees && !found.identityAgrees)
+        if let (profileA, profileB) = profiles {
+            explain(found, textSimilarity: textSimilarity, textWeight: textWeight, shared: Self.sharedSpecifics(profileA, profileB),
+                    into: &score)
+        }
+        return score
+    }
+
+    /// The reasons as the intake check shows them (what speaks against, what
+    /// the two share, how alike they read), and the whole waterfall.
+    private func explain(_ found: Findings, textSimilarity: Float, textWeight: Double, shared: [String],
+                         into score: inout PairScore) {
+        for comparison in Comparison.allCases where comparison != .text {
+            let level = found[comparison]
+            guard level != 0 else { continue }
+            let reason = comparison.levels[level - 1]
+            score.evidence.append(Evidence(comparison: comparison, level: level, reason: reason,
+                                           weight: weights.weight(comparison, level)))
+            if Self.isShownAsReason(comparison, level) { score.reasons.append(reason) }
+        }
+        let textReason = String(format: "文本相似度 %.2f", textSimilarity)
+        score.evidence.append(Evidence(comparison: .text, level: TextSimilarityLevels.level(textSimilarity),
+                                       reason: textReason, weight: textWeight))
+        if !shared.isEmpty { score.reasons.append("共同要素: " + shared.joined(separator: " ")) }
+        if textSimilarity >= 0.5 { score.reasons.append(textReason) }
+        if score.relation == .sameClass { score.reasons.append("同一地点同类问题、不同信访人") }
+    }
+
+    /// Agreement on a place or a value is named among the shared specifics
+    /// instead; a same county or surname, a different phone or category is
+    /// too slight to name.
+    private static func isShownAsReason(_ comparison: Comparison, _ level: Int) -> Bool {
+        switch comparison {
+        case .idNumber, .account, .birthYear: true
+        case .phone: level == 1
+        case .name: level != 4
+        case .region: level != 1
+        case .estate, .organization, .place: level != 1
+        case .room, .caseNumber, .amount, .area, .year, .concept: level == 2
+        case .category, .text: false
+        }
     }
 
     /// What two profiles name in common, readable: places, rooms, case numbers,
