@@ -65,6 +65,8 @@ public struct EntityExtractor: Sendable {
         var wordsEndingInSuffix: Set<UInt64> = []
         /// Words naming a kind of unit (三甲, 保安, 普惠性), as code points.
         var genericTypes: [[UInt32]] = []
+        /// What a unit's name sheds before its key is taken: generic name parts and type words.
+        var strippedFromUnitNames: [[UInt32]] = []
         /// Suffix → characters that, following it, make it part of another word.
         var suffixContinuations: [[UInt32]: Set<UInt32>] = [:]
 
@@ -130,6 +132,7 @@ public struct EntityExtractor: Sendable {
                     }
                 }
             }
+            strippedFromUnitNames = genericNameParts + genericTypes
         }
 
         static func pair(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
@@ -228,7 +231,7 @@ public struct EntityExtractor: Sendable {
             var stripped = stripsGenericParts
             while stripped {
                 stripped = false
-                for generic in lists.genericNameParts where end >= generic.count
+                for generic in lists.strippedFromUnitNames where end >= generic.count
                     && Array(points[(end - generic.count)..<end]) == generic {
                     end -= generic.count
                     stripped = true
@@ -250,6 +253,7 @@ public struct EntityExtractor: Sendable {
                   !lists.regionMarkers.contains(first), !lists.regionMarkers.contains(second),
                   !lists.functionWords.contains(WordLists.pair(first, second)),
                   !(suffix.count == 1 && lists.wordsEndingInSuffix.contains(WordLists.pair(second, suffix[0]))),
+                  // A type word left before an estate's or a road's suffix (商业广场, 登山公路): no name.
                   !lists.genericTypes.contains(where: { $0.count <= end && Array(points[(end - $0.count)..<end]) == $0 })
             else { return nil }
             // A name that ends in another suffix of its kind (花园|小区, 集团|有限公司)

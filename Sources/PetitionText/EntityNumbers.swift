@@ -114,10 +114,11 @@ extension EntityExtractor {
                 if (1950...2035).contains(year) { entities.years.insert(year) }
                 end += 1
             case 0x2D where (1...3).contains(found.digitwise):
-                // 31-6-903: building, unit and room written with dashes.
-                if let unit = number(points, at: end + 1), unit.digitwise > 0, unit.end < points.count,
+                // 31-6-903: building, unit and room written with dashes. A unit has one
+                // or two digits and a room three or four: 158-3281-7391 is a phone.
+                if let unit = number(points, at: end + 1), (1...2).contains(unit.digitwise), unit.end < points.count,
                    points[unit.end] == 0x2D, unit.end + 1 < points.count,
-                   let roomNumber = number(points, at: unit.end + 1), roomNumber.digitwise >= 3 {
+                   let roomNumber = number(points, at: unit.end + 1), (3...4).contains(roomNumber.digitwise) {
                     entities.rooms.insert("\(Int(found.value))-\(Int(unit.value))-\(Int(roomNumber.value))")
                     end = roomNumber.end
                 }
