@@ -16,6 +16,7 @@ enum RealTextBenchmark {
           --out FILE.json     where to write every figure as JSON
           --list              also list the pairs judged otherwise than grouped, explaining the nightly job's
           --tmp DIR           where the scratch databases go (default: the system temporary directory)
+          --weights W         estimate (from the messages) or hand-set (default: what the nightly job does by default)
         """
 
     static func run(_ arguments: ArraySlice<String>) throws {
@@ -23,13 +24,19 @@ enum RealTextBenchmark {
             print(usage)
             return
         }
-        let options = Options(arguments, known: ["messages", "pairs", "out", "tmp"], flags: ["list"])
+        let options = Options(arguments, known: ["messages", "pairs", "out", "tmp", "weights"], flags: ["list"])
         let messages = options.string("messages") ?? "../shared/corpus-real/messages.jsonl"
         let pairs = options.string("pairs") ?? "../shared/corpus-real/pairs-dev.jsonl"
         let scratch = try ScratchDirectory(prefix: "petition-bench-real", base: options.string("tmp"))
         defer { scratch.remove() }
         var evaluation = RealTextEvaluation(messagesPath: messages, pairsPath: pairs, scratchDirectory: scratch.path)
         evaluation.explaining = options.flag("list")
+        switch options.string("weights") {
+        case nil: break
+        case "estimate": evaluation.weightChoice = .estimate
+        case "hand-set": evaluation.weightChoice = .handSet
+        case let other?: fail("--weights takes estimate or hand-set, not \(other)")
+        }
         let report = try evaluation.run(progress: progress)
         if let out = options.string("out") { try writeJSON(report, to: out) }
         print(markdown(report, pairs: pairs, listing: options.flag("list")))

@@ -63,6 +63,7 @@ public final class IntakeChecker {
         self.store = store
         builder = try ProfileBuilder()
         segmenter = try WordSegmenter()
+        scorer = MatchScorer(weights: try WeightCalibration.current(in: store) ?? .handSet)
         statistics = try store.read { db in
             if let saved = try IndexState.lastStatistics(in: db) { return saved }
             // No nightly run yet: every word counts as rare.

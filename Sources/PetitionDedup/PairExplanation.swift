@@ -22,7 +22,8 @@ public struct PairExplanation: Sendable {
             let profiles = (builder.profile(of: first), builder.profile(of: second))
             let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
                 .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
-            let score = MatchScorer().score(profiles.0, profiles.1, textSimilarity: similarity)
+            let weights = try WeightCalibration.current(in: db) ?? .handSet
+            let score = MatchScorer(weights: weights).score(profiles.0, profiles.1, textSimilarity: similarity)
             return PairExplanation(a: a, b: b, titles: (first.title ?? "", second.title ?? ""), score: score,
                                    textSimilarity: similarity)
         }

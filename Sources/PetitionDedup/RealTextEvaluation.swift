@@ -52,6 +52,8 @@ public struct RealTextEvaluation {
     public let scratchDirectory: String
     /// Whether to explain the nightly job's errors (``Report/explanations``).
     public var explaining = false
+    /// How the nightly job chooses its weights (nil: as it does by default).
+    public var weightChoice: DedupJob.WeightChoice?
 
     public init(messagesPath: String, pairsPath: String, scratchDirectory: String) {
         self.messagesPath = messagesPath
@@ -93,7 +95,9 @@ public struct RealTextEvaluation {
             _ = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(records, kind: .petitions)
             report.importSeconds += Date().timeIntervalSince(started)
             let dedupStarted = Date()
-            _ = try DedupJob(store: store).run(full: true)
+            let job = DedupJob(store: store)
+            if let weightChoice { job.weightChoice = weightChoice }
+            _ = try job.run(full: true)
             report.dedupSeconds += Date().timeIntervalSince(dedupStarted)
             return store
         }

@@ -151,6 +151,17 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v5: match weights estimated from the corpus") { db in
+            // The Fellegi–Sunter weights every run and intake check scores with
+            // (JSON of MatchWeights), and the run that estimated them.
+            try db.execute(sql: """
+                CREATE TABLE match_weights (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    run_id INTEGER,
+                    weights TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -146,8 +146,15 @@ extension EntityExtractor {
             unit = Int(found.value)
             position = found.end + 2
         }
-        guard position < points.count, let roomNumber = number(points, at: position) else {
+        guard position < points.count, var roomNumber = number(points, at: position) else {
             return unit.map { ("\(building)-\($0)-", position) }
+        }
+        // 1号楼2-803: the unit and the room joined by a dash.
+        if unit == nil, (1...2).contains(roomNumber.digitwise), roomNumber.end + 1 < points.count,
+           points[roomNumber.end] == 0x2D, let afterDash = number(points, at: roomNumber.end + 1),
+           (3...4).contains(afterDash.digitwise) {
+            unit = Int(roomNumber.value)
+            roomNumber = afterDash
         }
         var end = roomNumber.end
         if end < points.count, points[end] == Self.shi || points[end] == Self.hao { end += 1 }

@@ -60,6 +60,40 @@ struct EntityTests {
         #expect(extractor.extract("5栋2单元301").rooms == ["5-2-301"])
         #expect(extractor.extract("五号楼二单元三〇一室").rooms == ["5-2-301"])
         #expect(extractor.extract("名门时代小区31-6-903").rooms == ["31-6-903"])
+        #expect(extractor.extract("春天北苑嘉園買了1號樓2-803").rooms == ["1-2-803"])
+    }
+
+    @Test("a phone written with dashes is no room")
+    func phoneIsNoRoom() {
+        #expect(extractor.extract("联系电话：158-3281-7391").rooms.isEmpty)
+    }
+
+    @Test("junk before a suffix is no name: verbs, quantities, words the suffix continues")
+    func junk() {
+        #expect(extractor.extract("虽然学校就在小区门口").organizations.isEmpty)
+        #expect(extractor.extract("位于200米路段").places.isEmpty)
+        #expect(extractor.extract("有理由怀疑管路破漏").places.isEmpty)
+        #expect(extractor.extract("几个业主长期霸凌小区").estates.isEmpty)
+        #expect(extractor.extract("请问A市70路公交车何时开通").places.isEmpty)
+    }
+
+    @Test("a type word is shed from a unit's name, and alone it names nothing")
+    func unitTypes() {
+        #expect(extractor.extract("济南通金家具有限公司拖欠工资").organizations == ["通金有限公司"])
+        #expect(extractor.extract("新近建成的一流的三甲医院").organizations.isEmpty)
+    }
+
+    @Test("the longer name of another kind is taken: 城南路派出所 is a unit, not a road")
+    func longerName() {
+        #expect(extractor.extract("城南路派出所").places.isEmpty)
+        #expect(extractor.extract("城南路派出所").organizations == ["南路派出所"])
+    }
+
+    @Test("names agree by sound whatever their order: 绿地 and 地绿, 金茂 and 金贸")
+    func soundKeys() {
+        #expect(Entities.soundKey("绿地小区") == Entities.soundKey("地绿小区"))
+        #expect(Entities.soundKey("金茂路") == Entities.soundKey("金贸路"))
+        #expect(Entities.soundKey("金茂路") != Entities.soundKey("银茂路"))
     }
 
     @Test("court case numbers, half- or full-width")
