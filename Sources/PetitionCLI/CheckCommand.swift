@@ -99,7 +99,9 @@ struct CheckCommand: ParsableCommand {
             "collective": result.collective,
             "matches": result.matches.map { match -> [String: Any] in
                 ["id": match.id, "relation": match.relation.rawValue, "score": (match.score * 1000).rounded() / 1000,
-                 "reasons": match.reasons, "matter_id": orNull(match.matterID)]
+                 "reasons": match.reasons, "matter_id": orNull(match.matterID),
+                 "evidence": match.evidence.map { ["comparison": $0.comparison.key, "reason": $0.reason,
+                                                   "weight": ($0.weight * 100).rounded() / 100] as [String: Any] }]
             },
         ]
     }

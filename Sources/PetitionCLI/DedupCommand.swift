@@ -13,6 +13,22 @@ struct DedupCommand: ParsableCommand {
     @Flag(name: .long, help: "全部重新计算（默认只处理上次以来的新件）")
     var full = false
 
+    @Option(name: .long, help: ArgumentHelp("匹配权重：stored（沿用库中保存的，默认）、estimate（由本库信访件以 EM 估计并保存）、hand-set（人工设定并保存）",
+                                            valueName: "来源"))
+    var weights: WeightSource = .stored
+
+    enum WeightSource: String, ExpressibleByArgument, CaseIterable {
+        case stored, estimate, handSet = "hand-set"
+
+        var choice: DedupJob.WeightChoice {
+            switch self {
+            case .stored: .stored
+            case .estimate: .estimate
+            case .handSet: .handSet
+            }
+        }
+    }
+
     @Option(name: .long, help: "写出事项聚类（JSON Lines，每行一个事项）")
     var clusters: String?
 
@@ -25,8 +41,9 @@ struct DedupCommand: ParsableCommand {
         defer { lock.release() }
         let interruption = Interruption()
         let bar = ProgressBar(label: "查重")
-        let summary = try DedupJob(store: store).run(full: full, progress: bar.update,
-                                                     shouldStop: { interruption.isRequested })
+        let job = DedupJob(store: store)
+        job.weightChoice = weights.choice
+        let summary = try job.run(full: full, progress: bar.update, shouldStop: { interruption.isRequested })
         bar.finish()
         if summary.interrupted {
             Terminal.current.printError("已中断：已归入事项的 \(summary.scored) 件已保存。运行 petition dedup（不加 --full）即可继续。")
@@ -44,7 +61,7 @@ struct DedupCommand: ParsableCommand {
                 "run_id": summary.runID, "full": summary.full, "scored": summary.scored,
                 "new_matters": summary.newMatters, "repeats": summary.repeats, "matters": summary.matters,
                 "classes": summary.classes, "backlog_links": summary.backlogLinks,
-                "escalations": summary.escalations, "seconds": summary.seconds,
+                "escalations": summary.escalations, "seconds": summary.seconds, "weights": summary.weights.source,
                 "phase_seconds": Dictionary(uniqueKeysWithValues: summary.phases.map { ($0.name, $0.seconds) }),
             ]))
         } else {

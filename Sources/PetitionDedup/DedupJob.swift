@@ -19,7 +19,8 @@ public struct DedupSummary: Sendable {
     public var interrupted = false
     /// The weights the run scored with.
     public var weights: MatchWeights = .handSet
-    /// Where the time went, in order: `index` (reading the assigned petitions),
+    /// Where the time went, in order: `weights` (choosing or estimating the
+    /// match weights), `index` (reading the assigned petitions),
     /// `assign` (scoring the new ones, with their writes), `group` (class cases and
     /// escalations), `link` (backlog cases), `write` (the derived tables).
     public var phases: [Phase] = []

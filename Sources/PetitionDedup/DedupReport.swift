@@ -88,6 +88,8 @@ public struct DedupReport {
                             WHERE m.backlog_case_id IS NULL AND s.petitions >= ? AND s.span_days >= ?
                             ORDER BY s.petitions DESC, s.span_days DESC, s.matter_id
                             """, [Self.candidatePetitions, Self.candidateSpanDays])),
+                Section(name: "weights", title: "本次使用的匹配权重（\(summary.weights.source)，先验 \(String(format: "%.2f", summary.weights.prior))）",
+                        header: ["比较项", "取值", "权重"], rows: Self.weightRows(summary.weights)),
                 Section(name: "by_region", title: "按地区与类别", header: ["省", "市", "类别", "信访件", "事项", "重复件"],
                         rows: try rows("""
                             SELECT ifnull(p.province, ''), ifnull(p.city, ''), ifnull(p.category, ''), count(*),
@@ -96,6 +98,15 @@ public struct DedupReport {
                             GROUP BY 1, 2, 3 ORDER BY 4 DESC
                             """)),
             ]
+        }
+    }
+
+    /// Every level of every comparison with its weight, as the scorer adds them.
+    static func weightRows(_ weights: MatchWeights) -> [[String]] {
+        Comparison.allCases.flatMap { comparison in
+            comparison.levels.enumerated().map { offset, label in
+                [comparison.key, label, String(format: "%+.2f", weights.weight(comparison, offset + 1))]
+            }
         }
     }
 

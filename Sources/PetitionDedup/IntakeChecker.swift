@@ -13,6 +13,8 @@ public struct CheckMatch: Sendable {
     public var relation: Relation
     public var score: Double
     public var reasons: [String]
+    /// Every piece of evidence with its weight (the waterfall of the score).
+    public var evidence: [Evidence] = []
     public var matterID: String?
     public var receivedAt: String
     public var level: String?
@@ -96,7 +98,7 @@ public final class IntakeChecker {
             for (candidate, _, similarity) in scored.prefix(10) {
                 let score = scorer.score(profile, candidate.profile, textSimilarity: similarity)
                 matches.append(CheckMatch(id: candidate.id, relation: score.relation, score: score.probability,
-                                          reasons: score.reasons, matterID: candidate.matterID,
+                                          reasons: score.reasons, evidence: score.evidence, matterID: candidate.matterID,
                                           receivedAt: candidate.receivedAt, level: candidate.level))
             }
             var result = CheckResult(verdict: .new, matterID: nil, classID: nil, backlogCase: nil, escalation: nil,
