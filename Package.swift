@@ -21,7 +21,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
         ),
         // Text analysis: normalization, segmentation, lexicon, canonical identifiers. No SQLite.
-        .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt"), .copy("Resources/concepts.txt"), .copy("Resources/entities.txt"), .copy("Resources/function-words.txt")]),
+        .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt"), .copy("Resources/concepts.txt"), .copy("Resources/entities.txt"), .copy("Resources/function-words.txt"), .copy("Resources/people.txt")]),
         // Storage and search: SQLite through GRDB, the FTS5 tokenizer, import.
         .target(
             name: "PetitionStore",

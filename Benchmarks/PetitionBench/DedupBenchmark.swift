@@ -179,9 +179,9 @@ enum DedupBenchmark {
             let (clusters, backlog, unknown) = try readClusterExport(path, truth: truth)
             try? FileManager.default.removeItem(atPath: path)
             let quality = Quality(clusters: clusters, backlog: backlog, truth: truth)
-            progress(String(format: "  %@: P %.3f R %.3f F1 %.3f, class false pairs %d, backlog recall %@", label,
-                            quality.precision, quality.recall, quality.f1, quality.classFalsePairs,
-                            formatPercent(quality.backlogRecall)))
+            progress(String(format: "  %@: P %.3f R %.3f F1 %.3f, class false pairs %d, backlog recall %@, wrongly linked %d",
+                            label, quality.precision, quality.recall, quality.f1, quality.classFalsePairs,
+                            formatPercent(quality.backlogRecall), quality.backlogWrong ?? 0))
             return (quality, unknown)
         }
 

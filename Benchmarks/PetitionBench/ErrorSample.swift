@@ -45,6 +45,7 @@ enum ErrorSample {
         // Petitions in file order (received order); the first earlier petition of each truth matter.
         var firstOfTruth: [Int32: String] = [:], firstOfPredicted: [String: String] = [:]
         var split: [(String, String)] = [], joined: [(String, String)] = [], backlogMissed: [String] = []
+        var backlogWrong: [String] = []
         for (position, id) in truth.ids.enumerated() {
             let truthMatter = truth.matter[position]
             guard let predicted = matterOf[id] else { continue }
@@ -53,6 +54,7 @@ enum ErrorSample {
                 joined.append((earlier, id))
             }
             if let expected = truth.backlogCase[position], backlogOf[id] != expected { backlogMissed.append(id) }
+            if let linked = backlogOf[id], truth.backlogCase[position] != linked { backlogWrong.append(id) }
             if firstOfTruth[truthMatter] == nil { firstOfTruth[truthMatter] = id }
             if firstOfPredicted[predicted] == nil { firstOfPredicted[predicted] = id }
         }
@@ -68,10 +70,27 @@ enum ErrorSample {
         for (a, b) in spread(joined) {
             if let explanation = try PairExplanation.explain(a, b, in: store) { print("- " + explanation.line) }
         }
+        print("\n## petitions linked to a backlog case not theirs: \(backlogWrong.count)")
+        for id in spread(backlogWrong) {
+            let linked = backlogOf[id]!
+            let petition = try store.read { try PetitionStore.petition(id: id, in: $0)?.petition }
+            let truthCase = truth.backlogCase[truth.index[id]!] ?? "none"
+            if let fit = try PairExplanation.explain(backlogCase: linked, petition: id, in: store) {
+                print("- \(id) 「\(petition?.title ?? "")」 linked \(linked) 「\(fit.titles.0)」 truth \(truthCase)"
+                      + String(format: " fit %.2f: ", fit.score.logOdds) + fit.waterfall)
+            }
+        }
         print("\n## petitions missing their backlog case: \(backlogMissed.count)")
+        let cases = Dictionary(try store.backlogCases().map { ($0.caseID, $0) }, uniquingKeysWith: { a, _ in a })
         for id in spread(backlogMissed) {
             let position = truth.index[id]!
-            print("- \(id) expected \(truth.backlogCase[position]!) got \(backlogOf[id] ?? "none")")
+            let expected = cases[truth.backlogCase[position]!]
+            let petition = try store.read { try PetitionStore.petition(id: id, in: $0)?.petition }
+            print("- \(id) 「\(petition?.title ?? "")」\(petition?.county ?? "") matter \(matterOf[id] ?? "") expected "
+                  + "\(expected?.caseID ?? "") 「\(expected?.title ?? "")」\(expected?.county ?? "")：\((expected?.summary ?? "").prefix(90)) got \(backlogOf[id] ?? "none")")
+            if let caseID = expected?.caseID, let fit = try PairExplanation.explain(backlogCase: caseID, petition: id, in: store) {
+                print(String(format: "    fit %.2f: ", fit.score.logOdds) + fit.waterfall)
+            }
         }
     }
 }

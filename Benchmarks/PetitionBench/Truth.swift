@@ -73,13 +73,15 @@ struct Quality: Codable {
     var backlogPetitions: Int?
     var backlogHits: Int?
     var backlogRecall: Double?
+    /// Petitions whose cluster carries a backlog case that is not theirs in the truth (none included).
+    var backlogWrong: Int?
     /// Petitions of the truth found in no cluster (scored as singletons).
     var unclustered: Int
 
     /// `clusters` hold truth indices; `backlog[i]` is cluster i's backlog case (nil array: not scored).
     init(clusters: [[Int]], backlog: [String?]?, truth: Truth) {
         var predicted = 0, truePairs = 0, classFalse = 0, multi = 0, seen = 0
-        var backlogTotal = 0, backlogHits = 0
+        var backlogTotal = 0, backlogHits = 0, backlogWrong = 0
         for (number, cluster) in clusters.enumerated() {
             seen += cluster.count
             predicted += pairs(cluster.count)
@@ -101,6 +103,9 @@ struct Quality: Codable {
                 for i in cluster where truth.backlogCase[i] != nil {
                     if backlog[number] == truth.backlogCase[i] { backlogHits += 1 }
                 }
+                if let linked = backlog[number] {
+                    backlogWrong += cluster.filter { truth.backlogCase[$0] != linked }.count
+                }
             }
         }
         if backlog != nil { backlogTotal = truth.backlogCase.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
@@ -117,6 +122,7 @@ struct Quality: Codable {
         if backlog != nil {
             backlogPetitions = backlogTotal
             self.backlogHits = backlogHits
+            self.backlogWrong = backlogWrong
             backlogRecall = backlogTotal == 0 ? .nan : Double(backlogHits) / Double(backlogTotal)
         }
         unclustered = truth.count - seen

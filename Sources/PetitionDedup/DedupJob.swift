@@ -204,7 +204,7 @@ public final class DedupJob {
         let classes = grouping.classes()
         let escalations = grouping.escalations()
         finishPhase("group")
-        let links = try BacklogLinker(index: index, grouping: grouping, classes: classes, scorer: scorer)
+        let links = try BacklogLinker(index: index, grouping: grouping, classes: classes)
             .links(for: try store.backlogCases())
         finishPhase("link")
         try store.write { db in

@@ -180,7 +180,7 @@ public struct MatchScorer: Sendable {
         if a.concepts != 0 && b.concepts != 0 {
             if a.concepts & b.concepts == 0 {
                 found[.concept] = 2
-            } else if a.primaryConcepts & b.concepts != 0 || a.concepts & b.primaryConcepts != 0 {
+            } else if a.primaryConcepts & b.primaryConcepts != 0 {
                 found[.concept] = 1
                 found.conceptAgrees = true
             }

@@ -72,4 +72,30 @@ public struct MatchWeights: Sendable, Codable, Equatable {
         set(.text, (1...TextSimilarityLevels.count).map { 9 * (TextSimilarityLevels.centre($0) - 0.25) })
         return MatchWeights(source: "hand-set", prior: -6.0, levels: levels)
     }()
+
+    /// Backlog case against petition: a case is an official's summary of a
+    /// matter, so it names the place, the problem and the specifics, at most a
+    /// surname, never an ID number or a phone, and it reads unlike any
+    /// petition (text s weighs 8 × (s − 0.15)). Set by hand on the bundled
+    /// corpus's backlog cases; the scorer's gates do not apply, only its sum.
+    public static let backlogLink: MatchWeights = {
+        var levels = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
+        func set(_ comparison: Comparison, _ weights: [Double]) {
+            precondition(weights.count == comparison.levels.count)
+            levels[comparison.rawValue] = [0] + weights
+        }
+        set(.name, [1.5, 1.0, -0.5, 1.5, -0.5])
+        set(.region, [1.0, -4.0, -6.0])
+        set(.estate, [3.0, 2.0, -3.0])
+        set(.organization, [2.5, 1.5, -1.0])
+        set(.place, [2.0, 1.3, -1.0])
+        set(.room, [2.0, -2.0])
+        set(.caseNumber, [3.0, -2.0])
+        set(.amount, [2.0, -0.5])
+        set(.area, [1.5, -0.5])
+        set(.concept, [1.5, -3.0])
+        set(.category, [-1.0])
+        set(.text, (1...TextSimilarityLevels.count).map { 8 * (TextSimilarityLevels.centre($0) - 0.15) })
+        return MatchWeights(source: "backlog-link", prior: -4.0, levels: levels)
+    }()
 }

@@ -35,3 +35,33 @@ public struct PairExplanation: Sendable {
                score.relation.rawValue, textSimilarity) + score.reasons.joined(separator: "；")
     }
 }
+
+extension PairExplanation {
+    /// Explains how a stored petition fits a backlog case, as the nightly job
+    /// scores it (``MatchWeights/backlogLink``); nil when either is not stored.
+    public static func explain(backlogCase caseID: String, petition id: String,
+                               in store: PetitionStore) throws -> PairExplanation? {
+        let builder = try ProfileBuilder()
+        return try store.read { db in
+            guard let backlogCase = try PetitionStore.backlogCase(caseID: caseID, in: db),
+                  let petition = try PetitionStore.petition(id: id, in: db)?.petition else { return nil }
+            let statistics = try IndexState.lastStatistics(in: db)
+                ?? WordStatistics(documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM petition") ?? 0)
+            let caseAsPetition = Petition(
+                id: caseID, receivedAt: backlogCase.openedAt ?? petition.receivedAt, province: backlogCase.province,
+                city: backlogCase.city, county: backlogCase.county, category: backlogCase.category,
+                title: backlogCase.title, content: backlogCase.summary ?? "")
+            let profiles = (builder.profile(of: caseAsPetition), builder.profile(of: petition))
+            let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
+                .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
+            let score = MatchScorer(weights: .backlogLink).score(profiles.0, profiles.1, textSimilarity: similarity)
+            return PairExplanation(a: caseID, b: id, titles: (backlogCase.title, petition.title ?? ""), score: score,
+                                   textSimilarity: similarity)
+        }
+    }
+
+    /// The waterfall: each piece of evidence with its weight.
+    public var waterfall: String {
+        score.evidence.map { String(format: "%@ %+.1f", $0.reason, $0.weight) }.joined(separator: "，")
+    }
+}

@@ -78,6 +78,8 @@ public final class ProfileBuilder {
     private let segmenter: WordSegmenter
     private let extractor = EntityExtractor()
     private let concepts = ProblemConcepts.standard
+    private let persons = PersonReferences()
+    private let groups = GroupReferences.standard
 
     public init() throws {
         segmenter = try WordSegmenter()
@@ -109,8 +111,8 @@ public final class ProfileBuilder {
         for phone in numbers.phones where !profile.phones.contains(phone) { profile.phones.append(phone) }
         for id in numbers.ids where !profile.idNumbers.contains(id) { profile.idNumbers.append(id) }
         if let id = profile.idNumbers.first, let year = Int(id.dropFirst(6).prefix(4)) { profile.birthYears.append(year) }
-        if let age = Self.statedAge(text) { profile.birthYears.append(petition.receivedAt.year - age) }
-        profile.collective = (petition.headcount ?? 0) >= 5 || Self.mentionsGroup(text)
+        if let age = persons.statedAge(in: text) { profile.birthYears.append(petition.receivedAt.year - age) }
+        profile.collective = (petition.headcount ?? 0) >= GroupReferences.groupSize || groups.isFiledByGroup(text)
         profile.province = petition.province
         profile.city = petition.city
         profile.county = petition.county
@@ -148,51 +150,6 @@ public final class ProfileBuilder {
         return (phones, ids)
     }
 
-    /// The first age the text states (52岁, 52周岁).
-    static func statedAge(_ text: FoldedText) -> Int? {
-        let points = text.codePoints
-        for index in points.indices where points[index] == 0x5C81 /* 岁 */ && index > 0 {
-            var start = index
-            if start > 0, points[start - 1] == 0x5468 /* 周 */ { start -= 1 }
-            var end = start
-            while start > 0, CharacterClass(points[start - 1]) == .digit { start -= 1 }
-            guard start < end, end - start <= 3 else { continue }
-            var value = 0
-            for digit in points[start..<end] { value = value * 10 + Int(digit - 0x30) }
-            if (10...110).contains(value) { return value }
-            end = 0
-        }
-        return nil
-    }
-
-    private static let groupMarkers = ["集体上访", "集体访", "联名"].map { $0.unicodeScalars.map(\.value) }
-
-    private static func contains(_ points: [UInt32], _ word: [UInt32]) -> Bool {
-        guard points.count >= word.count else { return false }
-        for start in 0...(points.count - word.count) where points[start] == word[0] {
-            if points[start..<start + word.count].elementsEqual(word) { return true }
-        }
-        return false
-    }
-
-    /// 等12人, 12户, 集体上访, 联名: a group, whoever files for it.
-    static func mentionsGroup(_ text: FoldedText) -> Bool {
-        let points = text.codePoints
-        for marker in groupMarkers where contains(points, marker) { return true }
-        for index in points.indices where points[index] == 0x7B49 /* 等 */ || points[index] == 0x5171 /* 共 */ {
-            var end = index + 1
-            var value = 0
-            while end < points.count, CharacterClass(points[end]) == .digit {
-                value = value * 10 + Int(points[end] - 0x30)
-                end += 1
-            }
-            if end > index + 1, end < points.count, points[end] == 0x4EBA /* 人 */ || points[end] == 0x6237 /* 户 */,
-               value >= 5 {
-                return true
-            }
-        }
-        return false
-    }
 }
 
 /// A petitioner's name, full or masked (张某, 张某某, 张*, 张XX), in Latin

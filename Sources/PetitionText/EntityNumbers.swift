@@ -17,6 +17,23 @@ extension EntityExtractor {
     private static let closingBrackets: Set<UInt32> = [0x29, 0x3015, 0x3011, 0x5D]
     private static let dan: UInt32 = 0x5355, yuanUnit: UInt32 = 0x5143
 
+    /// A number written in digits or Chinese numerals (52, 五十二, 四十) starting
+    /// at `index` of folded code points: its value and where it ends.
+    public func number(in points: [UInt32], at index: Int) -> (value: Double, end: Int)? {
+        guard index < points.count else { return nil }
+        return number(points, at: index).map { ($0.value, $0.end) }
+    }
+
+    /// Whether a number starts at `index`: a digit or a Chinese numeral that no
+    /// numeral precedes.
+    public func startsNumber(_ points: [UInt32], at index: Int) -> Bool {
+        let starts = CharacterClass(points[index]) == .digit || Self.chineseDigits[points[index]] != nil
+            || Self.chineseUnits[points[index]] == 10
+        let continues = index > 0 && (CharacterClass(points[index - 1]) == .digit
+            || Self.chineseDigits[points[index - 1]] != nil || Self.chineseUnits[points[index - 1]] != nil)
+        return starts && !continues
+    }
+
     /// A number starting at `index`: its value, where it ends, and whether it
     /// was written digit by digit (二〇一五, 2015) rather than with units (三十).
     private func number(_ points: [UInt32], at index: Int) -> (value: Double, end: Int, digitwise: Int)? {
