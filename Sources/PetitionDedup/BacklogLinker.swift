@@ -79,9 +79,11 @@ struct BacklogLinker {
         let text = FoldedText(backlogCase.title + "\n" + (backlogCase.summary ?? ""))
         // The leader who owns the case (由某市副市长王某包案) is named too: not a petitioner.
         let leaders = Set(persons.maskedSurnames(in: FoldedText(backlogCase.leader ?? "")))
-        let named = persons.maskedSurnames(in: text).filter { !leaders.contains($0) }
-        let forOne = named.count == 1 && !groups.speaksForMany(text)
-        if forOne { caseProfile.surnames = named }
+        // The first person named is the petitioner (常某反映…, 信访人董某诉称); others
+        // are the other party (与彭某劳务纠纷) or officials.
+        let petitioner = persons.maskedSurnames(in: text).first { !leaders.contains($0) }
+        let forOne = petitioner != nil && !groups.speaksForMany(text)
+        if forOne, let petitioner { caseProfile.surnames = [petitioner] }
         let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
         let caseFeatures = MatchFeatures(caseProfile)
         func fit(_ offset: Int) -> Double? {
