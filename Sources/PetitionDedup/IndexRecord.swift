@@ -12,8 +12,9 @@ struct IndexRecord: Equatable {
     var levelRank: Int8
     var classSignatures: [String]
 
-    /// 2: written with the profile codec's ``BinaryWriter``; 3: accounts and the name's sound in the features.
-    static let version: UInt8 = 3
+    /// 2: written with the profile codec's ``BinaryWriter``; 3: accounts and the name's sound in the features;
+    /// 4: class signatures from the concepts a petition is about, only with a region.
+    static let version: UInt8 = 4
 
     func encoded() -> Data {
         var writer = BinaryWriter()

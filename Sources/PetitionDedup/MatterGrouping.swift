@@ -72,16 +72,28 @@ struct MatterGrouping {
         return entities.places.filter { $0.hasSuffix("村") }.sorted()
     }
 
-    /// The (county, place, problem) signatures a petition could share with a
-    /// class case: every class place it names with every problem it raises.
+    /// The (region, place, problem) signatures a petition could share with a
+    /// class case: every class place it names with every problem it is about.
+    /// The region is the county, else the city: a place name without one is
+    /// shared across a province (every city has its 时代广场), so a petition
+    /// whose record gives neither joins no class.
     static func classSignatures(of profile: PetitionProfile) -> [String] {
+        guard let region = profile.county ?? profile.city, !region.isEmpty else { return [] }
         var signatures: [String] = []
         for place in classPlaces(profile.entities) {
-            for concept in profile.concepts {
-                signatures.append("\(profile.county ?? profile.city ?? "")|\(place)|\(concept)")
+            for concept in profile.primaryConcepts {
+                signatures.append("\(region)|\(place)|\(concept)")
             }
         }
         return signatures
+    }
+
+    /// Who raised a matter, as far as its first petition says: its first
+    /// account, ID number or phone, else its first petitioner's full name; 0
+    /// when it says nothing. Two matters of one petitioner are not a class.
+    private func petitioner(of sequence: Int) -> UInt64 {
+        guard let first = members(sequence).first, let features = index.features[first] else { return 0 }
+        return features.accounts.first ?? features.ids.first ?? features.phones.first ?? features.primaryName
     }
 
     /// Class cases: at least two matters — different petitioners — with the same
@@ -108,7 +120,13 @@ struct MatterGrouping {
         }
         var classes = Classes()
         for (signature, matters) in chosen where matters.count >= 2 {
-            let sorted = matters.sorted()
+            // Different petitioners: of several matters of one petitioner, the first stays.
+            var seen: Set<UInt64> = []
+            let sorted = matters.sorted().filter { matter in
+                let who = petitioner(of: MatterID.sequence(matter) ?? 0)
+                return who == 0 || seen.insert(who).inserted
+            }
+            guard sorted.count >= 2 else { continue }
             let classID = "C-" + sorted[0].dropFirst(2)
             let parts = signature.split(separator: "|", omittingEmptySubsequences: false)
             classes.groups.append(ClassGroup(classID: classID, place: String(parts[1]), concept: String(parts[2]),

@@ -148,6 +148,7 @@ public struct EntityExtractor: Sendable {
     }
 
     private static let villageCommittee = codePoints("村委会")
+    private static let phase: UInt32 = 0x671F  // 期
 
     private static func codePoints(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
 
@@ -239,7 +240,12 @@ public struct EntityExtractor: Sendable {
                 }
             }
             guard end >= 2 else { return nil }
-            let first = points[end - 2], second = points[end - 1]
+            // A phase (鸿福三期小区) is part of the name: the name is then the two
+            // characters before it, and the key keeps the phase, so that 鸿福三期 and
+            // 金地三期 do not share the key 三期小区.
+            let phaseLength = end >= 4 && points[end - 1] == Self.phase && EntityExtractor.isNumeral(points[end - 2])
+                && CharacterClass(points[end - 3]) == .han && CharacterClass(points[end - 4]) == .han ? 2 : 0
+            let first = points[end - 2 - phaseLength], second = points[end - 1 - phaseLength]
             // What is left of 12345环保局 or J11市幼儿园 once the generic words are gone is a number, not a name.
             if end < index, CharacterClass(first) == .digit || CharacterClass(second) == .digit { return nil }
             guard CharacterClass(first) == .han || CharacterClass(first).isWordCharacter,
@@ -254,7 +260,8 @@ public struct EntityExtractor: Sendable {
                   !lists.functionWords.contains(WordLists.pair(first, second)),
                   !(suffix.count == 1 && lists.wordsEndingInSuffix.contains(WordLists.pair(second, suffix[0]))),
                   // A type word left before an estate's or a road's suffix (商业广场, 登山公路): no name.
-                  !lists.genericTypes.contains(where: { $0.count <= end && Array(points[(end - $0.count)..<end]) == $0 })
+                  !lists.genericTypes.contains(where: { $0.count <= end - phaseLength
+                      && Array(points[(end - phaseLength - $0.count)..<(end - phaseLength)]) == $0 })
             else { return nil }
             // A name that ends in another suffix of its kind (花园|小区, 集团|有限公司)
             // is keyed by the inner one.
@@ -262,8 +269,9 @@ public struct EntityExtractor: Sendable {
                 return nil
             }
             let canonicalSuffix = suffix == Self.villageCommittee ? [Self.villageCommittee[0]] : suffix  // 村委会 → 村
+            let name = Array(points[(end - 2 - phaseLength)..<end])
             var key = String.UnicodeScalarView()
-            for point in [first, second] + canonicalSuffix { key.append(Unicode.Scalar(point)!) }
+            for point in name + canonicalSuffix { key.append(Unicode.Scalar(point)!) }
             return (String(key), suffix.count)
         }
         return nil

@@ -24,6 +24,11 @@ extension EntityExtractor {
         return number(points, at: index).map { ($0.value, $0.end) }
     }
 
+    /// Whether the code point is a digit or a Chinese numeral (三, 十).
+    static func isNumeral(_ point: UInt32) -> Bool {
+        CharacterClass(point) == .digit || chineseDigits[point] != nil || chineseUnits[point] != nil
+    }
+
     /// Whether a number starts at `index`: a digit or a Chinese numeral that no
     /// numeral precedes.
     public func startsNumber(_ points: [UInt32], at index: Int) -> Bool {

@@ -12,6 +12,12 @@ struct EntityTests {
         #expect(extractor.extract("疏通天楚中苑小区").estates == ["楚中苑"])
     }
 
+    @Test("a phase is part of an estate's name: 鸿福三期 and 金地三期 differ")
+    func phases() {
+        #expect(extractor.extract("我住鸿福三期小区").estates == ["鸿福三期小区"])
+        #expect(extractor.extract("鸿福三期小区").estates != extractor.extract("金地三期小区").estates)
+    }
+
     @Test("different estates with the same suffix get different keys")
     func differentEstates() {
         #expect(extractor.extract("锦绣家园").estates != extractor.extract("和泰家园").estates)

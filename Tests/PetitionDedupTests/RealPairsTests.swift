@@ -1,0 +1,42 @@
+import Foundation
+import PetitionDedup
+import Testing
+
+/// The detector on the 7,636 real messages, scored on the 307 pairs judged by
+/// reading (`../shared/corpus-real/pairs-dev.jsonl`). The word lists and
+/// weights were developed while reading these pairs' errors, so the figures
+/// held here are regression floors at what was reached; the goals of 0.90
+/// recall at 0.97 precision and of the intake check are for the judged pairs
+/// kept apart, which the project never sees.
+///
+/// Slow (two imports and nightly runs of 7,636 messages): `swift test --skip Slow` leaves it out.
+@Suite("Slow: real messages, judged pairs")
+struct RealPairsTests {
+    static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus-real")
+    static let available = FileManager.default.fileExists(atPath: shared.appendingPathComponent("pairs-dev.jsonl").path)
+
+    @Test("repeat recall, join precision and the intake check hold their floors", .enabled(if: available))
+    func judgedPairs() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petition-real-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let report = try RealTextEvaluation(
+            messagesPath: Self.shared.appendingPathComponent("messages.jsonl").path,
+            pairsPath: Self.shared.appendingPathComponent("pairs-dev.jsonl").path,
+            scratchDirectory: scratch.path).run()
+        let grouping = report.grouping, intake = report.intake
+        print(String(format: "real pairs: repeat recall %.3f, join precision %.3f, shared issues grouped %.3f, "
+                     + "different pairs in one class %.3f; intake: repeats %.3f, look-alikes kept apart %.3f",
+                     grouping.repeatRecall, grouping.joinPrecision, grouping.sharedIssuesGroupedRate,
+                     grouping.differentInClassRate, intake.repeatRate, intake.keptApartRate))
+        #expect(grouping.repeatRecall >= 0.94)
+        #expect(grouping.joinPrecision >= 0.97)
+        #expect(intake.repeatRate >= 0.93)
+        #expect(intake.keptApartRate >= 0.97)
+        #expect(grouping.differentInClassRate <= 0.02)
+        // The goal for look-alikes at intake is 98 %; 0.971 on these pairs.
+        withKnownIssue("goal missed: intake keeps 97 % of look-alikes apart, not 98 %") {
+            #expect(intake.keptApartRate >= 0.98)
+        }
+    }
+}
