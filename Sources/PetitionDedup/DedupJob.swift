@@ -120,11 +120,32 @@ public final class DedupJob {
             nextSequence = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0) + 1
         }
         let pending = index.entries.indices.filter { matterOf[$0].isEmpty }
-        var batch: [(rowID: Int64, matter: String, score: Double?, repeatOf: String?, vector: Data, record: Data)] = []
+        var batch: [(offset: Int, rowID: Int64, matter: String, score: Double?, repeatOf: String?, vector: Data,
+                     record: Data)] = []
         var newMatters: [(id: String, sequence: Int)] = []
         func flush() throws {
             guard !batch.isEmpty else { return }
             try store.write { db in
+                // Matter numbers are settled here, inside the writing transaction: a
+                // clerk's save (check --save) may have taken the next ones since the
+                // batch was scored. The batch's new matters then move up, and so
+                // does every petition of the batch that joined one of them.
+                let taken = try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0
+                if let first = newMatters.first, first.sequence <= taken {
+                    let shift = taken + 1 - first.sequence
+                    var moved: [String: String] = [:]
+                    for index in newMatters.indices {
+                        let sequence = newMatters[index].sequence + shift
+                        moved[newMatters[index].id] = MatterID.format(sequence)
+                        newMatters[index] = (MatterID.format(sequence), sequence)
+                    }
+                    for index in batch.indices {
+                        guard let matter = moved[batch[index].matter] else { continue }
+                        batch[index].matter = matter
+                        matterOf[batch[index].offset] = matter
+                    }
+                    nextSequence += shift
+                }
                 for matter in newMatters {
                     try db.cachedStatement(sql: "INSERT INTO matter (matter_id, seq, run_id) VALUES (?, ?, ?)").execute(
                                    arguments: [matter.id, matter.sequence, summary.runID])
@@ -177,14 +198,15 @@ public final class DedupJob {
             let record = index.record(of: offset, keys: prepared.keys).encoded()
             if let best {
                 matterOf[offset] = best.matter
-                batch.append((entry.rowID, best.matter, best.score.probability, index.entries[best.other].id, stored, record))
+                batch.append((offset, entry.rowID, best.matter, best.score.probability, index.entries[best.other].id, stored,
+                              record))
                 summary.repeats += 1
             } else {
                 let matter = MatterID.format(nextSequence)
                 newMatters.append((matter, nextSequence))
                 nextSequence += 1
                 matterOf[offset] = matter
-                batch.append((entry.rowID, matter, nil, nil, stored, record))
+                batch.append((offset, entry.rowID, matter, nil, nil, stored, record))
                 summary.newMatters += 1
             }
             index.add(offset, profile: profile, keys: prepared.keys)

@@ -75,7 +75,8 @@ struct EntityPrecisionTests {
     /// A sample drawn after the word lists were written (seed 23), judged the
     /// same way: the goal of 95 % holds here or is reported missed. First
     /// measured at 0.904 (226 of 250): idioms (经之路, 权之路), type words (人事公司,
-    /// 铁路公司, 型砖厂) and verb phrases (地盖厂, 后堵路) the lists do not hold.
+    /// 铁路公司, 型砖厂) and verb phrases (地盖厂, 后堵路) the lists do not hold;
+    /// 0.911 once 砖 became a type word (for 兴隆砖厂 and 隆兴砖厂 to meet).
     @Test("on a held-out sample, at least 95 % of the judged mentions still extracted are real names",
           .enabled(if: FileManager.default.fileExists(atPath: messagesPath)))
     func heldOutSample() throws {
