@@ -40,6 +40,15 @@ public struct MatchWeights: Sendable, Codable, Equatable {
         return text[lower + 1] * (1 - fraction) + text[lower + 2] * fraction
     }
 
+    /// Every level of every comparison at weight 0: no evidence.
+    static var emptyLevels: [[Double]] { Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) } }
+
+    /// Sets a comparison's weights, its levels after "no evidence" in order.
+    static func setLevels(_ levels: inout [[Double]], _ comparison: Comparison, _ weights: [Double]) {
+        precondition(weights.count == comparison.levels.count, "\(comparison.key): one weight per level")
+        levels[comparison.rawValue] = [0] + weights
+    }
+
     /// The hand-set weights: the rates at which each feature agrees and
     /// disagrees within and across matters of the bundled corpus (seed 42),
     /// adjusted by hand on its pairwise F1. Disagreement on a specific counts
@@ -47,11 +56,8 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     /// 9 × (s − 0.25). The starting point of estimation, and what a corpus too
     /// small to estimate from is scored with.
     public static let handSet: MatchWeights = {
-        var levels = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
-        func set(_ comparison: Comparison, _ weights: [Double]) {
-            precondition(weights.count == comparison.levels.count)
-            levels[comparison.rawValue] = [0] + weights
-        }
+        var levels = emptyLevels
+        func set(_ comparison: Comparison, _ weights: [Double]) { setLevels(&levels, comparison, weights) }
         set(.idNumber, [9.0, 6.0, -8.0])
         set(.phone, [6.0, -3.0])
         // One account of an online board or hotline: as telling as one phone.
@@ -79,11 +85,8 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     /// petition (text s weighs 8 × (s − 0.15)). Set by hand on the bundled
     /// corpus's backlog cases; the scorer's gates do not apply, only its sum.
     public static let backlogLink: MatchWeights = {
-        var levels = Comparison.allCases.map { [Double](repeating: 0, count: $0.levelCount) }
-        func set(_ comparison: Comparison, _ weights: [Double]) {
-            precondition(weights.count == comparison.levels.count)
-            levels[comparison.rawValue] = [0] + weights
-        }
+        var levels = emptyLevels
+        func set(_ comparison: Comparison, _ weights: [Double]) { setLevels(&levels, comparison, weights) }
         set(.name, [1.5, 1.0, -0.5, 1.5, -0.5])
         set(.region, [1.0, -4.0, -6.0])
         set(.estate, [3.0, 2.0, -3.0])

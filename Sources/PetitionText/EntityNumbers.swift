@@ -24,6 +24,20 @@ extension EntityExtractor {
         return number(points, at: index).map { ($0.value, $0.end) }
     }
 
+    /// Calls `body` with every number of the text (digits or Chinese numerals)
+    /// and where it starts and ends, until it returns false.
+    public func forEachNumber(in points: [UInt32], _ body: (_ value: Double, _ start: Int, _ end: Int) -> Bool) {
+        var index = 0
+        while index < points.count {
+            guard startsNumber(points, at: index), let (value, end) = number(in: points, at: index) else {
+                index += 1
+                continue
+            }
+            guard body(value, index, end) else { return }
+            index = max(end, index + 1)
+        }
+    }
+
     /// Whether the code point is a digit or a Chinese numeral (三, 十).
     static func isNumeral(_ point: UInt32) -> Bool {
         CharacterClass(point) == .digit || chineseDigits[point] != nil || chineseUnits[point] != nil
@@ -31,7 +45,7 @@ extension EntityExtractor {
 
     /// Whether a number starts at `index`: a digit or a Chinese numeral that no
     /// numeral precedes.
-    public func startsNumber(_ points: [UInt32], at index: Int) -> Bool {
+    func startsNumber(_ points: [UInt32], at index: Int) -> Bool {
         let starts = CharacterClass(points[index]) == .digit || Self.chineseDigits[points[index]] != nil
             || Self.chineseUnits[points[index]] == 10
         let continues = index > 0 && (CharacterClass(points[index - 1]) == .digit

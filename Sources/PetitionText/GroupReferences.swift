@@ -29,18 +29,13 @@ public struct GroupReferences: Sendable {
     private func headcountsWithPosition(in text: FoldedText) -> [(count: Int, start: Int)] {
         let points = text.codePoints
         var counts: [(count: Int, start: Int)] = []
-        var index = 0
-        while index < points.count {
-            guard numbers.startsNumber(points, at: index), let (value, end) = numbers.number(in: points, at: index) else {
-                index += 1
-                continue
-            }
+        numbers.forEachNumber(in: points) { value, start, end in
             var unit = end
             if unit < points.count, approximately.contains(points[unit]) { unit += 1 }
             if unit < points.count, units.contains(points[unit]), value >= 1, value < 1_000_000 {
-                counts.append((Int(value), index))
+                counts.append((Int(value), start))
             }
-            index = max(end, index + 1)
+            return true
         }
         return counts
     }

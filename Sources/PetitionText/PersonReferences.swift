@@ -31,19 +31,16 @@ public struct PersonReferences: Sendable {
     /// The first age the text states (52岁, 52周岁, 五十二岁), between 10 and 110.
     public func statedAge(in text: FoldedText) -> Int? {
         let points = text.codePoints
-        var index = 0
-        while index < points.count {
-            guard numbers.startsNumber(points, at: index), let (value, end) = numbers.number(in: points, at: index) else {
-                index += 1
-                continue
-            }
+        var age: Int?
+        numbers.forEachNumber(in: points) { value, _, end in
             var unit = end
             if unit < points.count, points[unit] == Self.zhou { unit += 1 }
             if unit < points.count, points[unit] == Self.sui, value == value.rounded(), (10...110).contains(Int(value)) {
-                return Int(value)
+                age = Int(value)
+                return false
             }
-            index = max(end, index + 1)
+            return true
         }
-        return nil
+        return age
     }
 }
