@@ -70,8 +70,12 @@ public struct MatchScorer: Sendable {
     }
 
     /// What a pair's comparison vector says beyond the weights: the gates' inputs.
+    ///
+    /// The levels are packed a byte each into three words rather than held in
+    /// an array: the nightly job compares millions of pairs, and an array per
+    /// pair would be an allocation per pair.
     struct Findings {
-        var levels = [UInt8](repeating: 0, count: Comparison.allCases.count)
+        private var packed: (UInt64, UInt64, UInt64) = (0, 0, 0)
         var identityAgrees = false
         var identityDisagrees = false
         var placeAgrees = false
@@ -79,9 +83,27 @@ public struct MatchScorer: Sendable {
         var regionDisagrees = false
 
         subscript(_ comparison: Comparison) -> Int {
-            get { Int(levels[comparison.rawValue]) }
-            set { levels[comparison.rawValue] = UInt8(newValue) }
+            get {
+                let shift = UInt64(8 * (comparison.rawValue % 8))
+                switch comparison.rawValue / 8 {
+                case 0: return Int(packed.0 >> shift & 0xFF)
+                case 1: return Int(packed.1 >> shift & 0xFF)
+                default: return Int(packed.2 >> shift & 0xFF)
+                }
+            }
+            set {
+                let shift = UInt64(8 * (comparison.rawValue % 8)), mask = ~(UInt64(0xFF) << shift)
+                let value = UInt64(UInt8(newValue)) << shift
+                switch comparison.rawValue / 8 {
+                case 0: packed.0 = packed.0 & mask | value
+                case 1: packed.1 = packed.1 & mask | value
+                default: packed.2 = packed.2 & mask | value
+                }
+            }
         }
+
+        /// One level per comparison, in ``Comparison`` order (for estimation).
+        var levels: [UInt8] { Comparison.allCases.map { UInt8(self[$0]) } }
     }
 
     /// The comparison vector of a pair (text excepted: it is continuous).
@@ -160,7 +182,8 @@ public struct MatchScorer: Sendable {
         found[.estate] = names(a.estates, b.estates)
         found[.organization] = names(a.organizations, b.organizations)
         found[.place] = names(a.places, b.places)
-        found.placeAgrees = [Comparison.estate, .organization, .place].contains { (1...2).contains(found[$0]) }
+        found.placeAgrees = (1...2).contains(found[.estate]) || (1...2).contains(found[.organization])
+            || (1...2).contains(found[.place])
         if a.hasRooms && b.hasRooms {
             let roomsB = b.rooms
             found[.room] = a.rooms.contains(where: { x in roomsB.contains { $0.isSameFlat(as: x) } }) ? 1 : 2
@@ -199,7 +222,9 @@ public struct MatchScorer: Sendable {
                       explaining profiles: (PetitionProfile, PetitionProfile)? = nil) -> PairScore {
         let found = compare(a, b)
         var identity = 0.0, subject = 0.0
-        for comparison in Comparison.allCases where comparison != .text {
+        // By raw value: `allCases` would build an array for every pair scored.
+        for rawValue in 0..<Comparison.text.rawValue {
+            let comparison = Comparison(rawValue: rawValue)!
             let level = found[comparison]
             guard level != 0 else { continue }
             let weight = weights.weight(comparison, level)
