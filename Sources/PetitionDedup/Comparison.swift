@@ -46,6 +46,21 @@ public enum Comparison: Int, CaseIterable, Sendable, Codable {
     /// Levels including "no evidence".
     public var levelCount: Int { levels.count + 1 }
 
+    /// Where the comparison's levels start in a flat table of every comparison's levels.
+    public var firstLevel: Int { Self.firstLevels[rawValue] }
+
+    /// Levels of all comparisons together.
+    public static let levelTotal = allCases.map(\.levelCount).reduce(0, +)
+
+    private static let firstLevels: [Int] = {
+        var starts: [Int] = [], next = 0
+        for comparison in allCases {
+            starts.append(next)
+            next += comparison.levelCount
+        }
+        return starts
+    }()
+
     /// A stable English name, for stored weights and JSON.
     public var key: String {
         switch self {

@@ -10,34 +10,64 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     public var source: String
     public var prior: Double
     /// `levels[comparison.rawValue][level]`; level 0 ("no evidence") is always 0.
-    public var levels: [[Double]]
+    public private(set) var levels: [[Double]]
     /// What estimation saw, when estimated: candidate and random pairs, and the
     /// share of candidate pairs it judged one matter.
     public var candidatePairs: Int?
     public var randomPairs: Int?
     public var matchShare: Double?
 
+    /// The levels in one array, comparison after comparison (``Comparison/firstLevel``):
+    /// the scorer reads it for every pair, and an array of arrays costs a
+    /// retain and a release per read.
+    private var flat: [Double]
+
+    private enum CodingKeys: String, CodingKey {
+        case source, prior, levels, candidatePairs, randomPairs, matchShare
+    }
+
     public init(source: String, prior: Double, levels: [[Double]]) {
         self.source = source
         self.prior = prior
         self.levels = levels
+        flat = Self.flatten(levels)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decode(String.self, forKey: .source)
+        prior = try container.decode(Double.self, forKey: .prior)
+        levels = try container.decode([[Double]].self, forKey: .levels)
+        candidatePairs = try container.decodeIfPresent(Int.self, forKey: .candidatePairs)
+        randomPairs = try container.decodeIfPresent(Int.self, forKey: .randomPairs)
+        matchShare = try container.decodeIfPresent(Double.self, forKey: .matchShare)
+        guard levels.count == Comparison.allCases.count,
+              zip(levels, Comparison.allCases).allSatisfy({ $0.count == $1.levelCount }) else {
+            throw DecodingError.dataCorruptedError(forKey: .levels, in: container,
+                                                   debugDescription: "权重表的比较项或取值个数不符")
+        }
+        flat = Self.flatten(levels)
+    }
+
+    private static func flatten(_ levels: [[Double]]) -> [Double] {
+        levels.flatMap { $0 } + [Double](repeating: 0, count: max(0, Comparison.levelTotal - levels.map(\.count).reduce(0, +)))
     }
 
     @inline(__always)
     public func weight(_ comparison: Comparison, _ level: Int) -> Double {
-        levels[comparison.rawValue][level]
+        flat[comparison.firstLevel + level]
     }
 
     /// The weight of a text similarity: interpolated between the centres of
     /// the levels it lies between, flat beyond the first and last centres.
     @inline(__always)
     public func textWeight(_ similarity: Float) -> Double {
-        let text = levels[Comparison.text.rawValue]
+        let text = Comparison.text
         let position = Double(similarity) * Double(TextSimilarityLevels.count) - 0.5
-        guard position > 0 else { return text[1] }
-        guard position < Double(TextSimilarityLevels.count - 1) else { return text[TextSimilarityLevels.count] }
+        guard position > 0 else { return weight(text, 1) }
+        guard position < Double(TextSimilarityLevels.count - 1) else { return weight(text, TextSimilarityLevels.count) }
         let lower = Int(position), fraction = position - Double(lower)
-        return text[lower + 1] * (1 - fraction) + text[lower + 2] * fraction
+        return weight(text, lower + 1) * (1 - fraction) + weight(text, lower + 2) * fraction
     }
 
     /// Every level of every comparison at weight 0: no evidence.

@@ -142,9 +142,15 @@ public struct EntityExtractor: Sendable {
     }
 
     private let lists: WordLists
+    /// Each kind with its suffixes and the suffixes of the other kinds, in the
+    /// order they are tried: built once, not for every character scanned.
+    private let kinds: [(kind: EntityMention.Kind, suffixes: [[UInt32]], others: [[UInt32]])]
 
     public init(lists: WordLists = .standard) {
         self.lists = lists
+        kinds = [(.estate, lists.estateSuffixes, lists.organizationSuffixes + lists.placeSuffixes),
+                 (.organization, lists.organizationSuffixes, lists.estateSuffixes + lists.placeSuffixes),
+                 (.place, lists.placeSuffixes, lists.estateSuffixes + lists.organizationSuffixes)]
     }
 
     private static let villageCommittee = codePoints("村委会")
@@ -183,25 +189,15 @@ public struct EntityExtractor: Sendable {
         return mentions
     }
 
-    private func otherSuffixes(than kind: EntityMention.Kind) -> [[UInt32]] {
-        switch kind {
-        case .estate: lists.organizationSuffixes + lists.placeSuffixes
-        case .organization: lists.estateSuffixes + lists.placeSuffixes
-        case .place: lists.estateSuffixes + lists.organizationSuffixes
-        }
-    }
-
     /// Calls `body` with each name's kind, key and the range of code points it spans.
     private func forEachName(in points: [UInt32], _ body: (EntityMention.Kind, String, Range<Int>) -> Void) {
         var index = 0
         while index < points.count {
             if CharacterClass(points[index]) == .han {
                 var found = false
-                for (kind, suffixes) in [(EntityMention.Kind.estate, lists.estateSuffixes),
-                                         (.organization, lists.organizationSuffixes), (.place, lists.placeSuffixes)] {
+                for (kind, suffixes, others) in kinds {
                     if let (key, length) = name(points, at: index, suffixes: suffixes,
-                                                stripsGenericParts: kind == .organization,
-                                                otherKinds: otherSuffixes(than: kind)) {
+                                                stripsGenericParts: kind == .organization, otherKinds: others) {
                         body(kind, key, max(0, index - 2)..<index + length)
                         index += length
                         found = true
