@@ -43,6 +43,10 @@ public enum Comparison: Int, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Every comparison but text, which is continuous: built once, since
+    /// `allCases` builds an array at every use and the scorer walks these for every pair.
+    static let specifics: [Comparison] = allCases.filter { $0 != .text }
+
     /// Levels including "no evidence".
     public var levelCount: Int { levels.count + 1 }
 

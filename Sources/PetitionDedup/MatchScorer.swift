@@ -222,9 +222,7 @@ public struct MatchScorer: Sendable {
                       explaining profiles: (PetitionProfile, PetitionProfile)? = nil) -> PairScore {
         let found = compare(a, b)
         var identity = 0.0, subject = 0.0
-        // By raw value: `allCases` would build an array for every pair scored.
-        for rawValue in 0..<Comparison.text.rawValue {
-            let comparison = Comparison(rawValue: rawValue)!
+        for comparison in Comparison.specifics {
             let level = found[comparison]
             guard level != 0 else { continue }
             let weight = weights.weight(comparison, level)
