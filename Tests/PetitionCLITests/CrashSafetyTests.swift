@@ -119,6 +119,27 @@ struct CrashSafetyTests {
         print("concurrent reads during dedup: \(reads), failed: \(failures.count)")
     }
 
+    @Test("clerks' check --save from other processes while dedup --full runs: the job and every save succeed")
+    func savesDuringDedup() throws {
+        let petition = try PetitionProcess()
+        #expect(try petition.run(["import", corpusPath]).status == 0)
+        let process = try startDedup(database: petition.database)
+        var saves = 0, failures: [String] = []
+        while process.isRunning || saves < 5 {
+            let record = #"{"id": "SAVE-\#(saves)", "received_at": "2024-12-01", "county": "历城区", "#
+                + #""title": "反映第\#(saves)号新问题", "content": "信访人反映一件从未有人反映过的事情，编号\#(saves)。"}"#
+            let saved = try petition.run(["check", "--save", "--json", "-"], input: record)
+            if saved.status != 0 { failures.append(saved.error) }
+            saves += 1
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "the job failed while clerks saved")
+        #expect(failures.isEmpty, "\(failures.prefix(3))")
+        let state = try checkConsistency(petition.database)
+        #expect(state.assigned == state.petitions)
+        print("saves during dedup: \(saves), failed: \(failures.count)")
+    }
+
     @Test("a second dedup on the same database at the same time refuses with a clear message")
     func secondDedupRefused() throws {
         let petition = try PetitionProcess()
