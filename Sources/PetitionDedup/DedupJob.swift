@@ -59,7 +59,7 @@ public final class DedupJob {
     /// are estimated or chosen), so that an incremental run scores new
     /// petitions as the full run scored the old. Estimation is asked for: on
     /// the real judged pairs and on the synthetic corpora the estimated
-    /// weights still do worse than the hand-set ones (docs/WEIGHTS.md).
+    /// weights still do worse than the hand-set ones (docs/DETECTION.md).
     public var weightChoice: WeightChoice = .stored
     public var batchSize = 2000
     /// Candidates scored per petition at most.
