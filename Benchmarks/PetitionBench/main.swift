@@ -18,7 +18,6 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: MinHashBenchmark.name, summary: MinHashBenchmark.summary, run: MinHashBenchmark.run),
     BenchmarkEntry(name: RealTextBenchmark.name, summary: RealTextBenchmark.summary, run: RealTextBenchmark.run),
     BenchmarkEntry(name: EntitySample.name, summary: EntitySample.summary, run: EntitySample.run),
-    BenchmarkEntry(name: CommonWords.name, summary: CommonWords.summary, run: CommonWords.run),
     BenchmarkEntry(name: ErrorSample.name, summary: ErrorSample.summary, run: ErrorSample.run),
     BenchmarkEntry(name: Render.name, summary: Render.summary, run: Render.run),
 ]

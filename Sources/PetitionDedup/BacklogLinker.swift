@@ -21,8 +21,6 @@ struct BacklogLinker {
     private let builders: [ProfileBuilder]
     /// The matters of each class case.
     private let mattersOfClass: [String: [String]]
-    private let persons = PersonReferences()
-    private let groups = GroupReferences.standard
 
     /// Log-odds a matter needs to be linked to a case about one petitioner:
     /// the case's place, problem and region, and words or a surname besides.
@@ -42,12 +40,24 @@ struct BacklogLinker {
         mattersOfClass = Dictionary(uniqueKeysWithValues: classes.groups.map { ($0.classID, $0.matters) })
     }
 
-    func profile(of backlogCase: BacklogCase, builder: ProfileBuilder) -> PetitionProfile {
+    /// A case as the scorer sees it: its profile as if it were a petition, with
+    /// its petitioner's surname when it names one petitioner (`forOne`).
+    static func profile(of backlogCase: BacklogCase, builder: ProfileBuilder) -> (profile: PetitionProfile, forOne: Bool) {
         let petition = Petition(
             id: backlogCase.caseID, receivedAt: backlogCase.openedAt ?? CalendarDate(year: 2000, month: 1, day: 1)!,
             province: backlogCase.province, city: backlogCase.city, county: backlogCase.county,
             category: backlogCase.category, title: backlogCase.title, content: backlogCase.summary ?? "")
-        return builder.profile(of: petition)
+        var profile = builder.profile(of: petition)
+        let persons = PersonReferences()
+        let text = FoldedText(backlogCase.title + "\n" + (backlogCase.summary ?? ""))
+        // The leader who owns the case (由某市副市长王某包案) is named too: not a petitioner.
+        let leaders = Set(persons.maskedSurnames(in: FoldedText(backlogCase.leader ?? "")))
+        // The first person named is the petitioner (常某反映…, 信访人董某诉称); others
+        // are the other party (与彭某劳务纠纷) or officials.
+        let petitioner = persons.maskedSurnames(in: text).first { !leaders.contains($0) }
+        let forOne = petitioner != nil && !GroupReferences.standard.speaksForMany(text)
+        if forOne, let petitioner { profile.surnames = [petitioner] }
+        return (profile, forOne)
     }
 
     /// Matter id → case id. Cases are scored on several threads (each case
@@ -75,15 +85,7 @@ struct BacklogLinker {
 
     /// The matters a case links, with their scores.
     private func linkedMatters(_ backlogCase: BacklogCase, builder: ProfileBuilder) -> [(matter: String, score: Double)] {
-        var caseProfile = profile(of: backlogCase, builder: builder)
-        let text = FoldedText(backlogCase.title + "\n" + (backlogCase.summary ?? ""))
-        // The leader who owns the case (由某市副市长王某包案) is named too: not a petitioner.
-        let leaders = Set(persons.maskedSurnames(in: FoldedText(backlogCase.leader ?? "")))
-        // The first person named is the petitioner (常某反映…, 信访人董某诉称); others
-        // are the other party (与彭某劳务纠纷) or officials.
-        let petitioner = persons.maskedSurnames(in: text).first { !leaders.contains($0) }
-        let forOne = petitioner != nil && !groups.speaksForMany(text)
-        if forOne, let petitioner { caseProfile.surnames = [petitioner] }
+        let (caseProfile, forOne) = Self.profile(of: backlogCase, builder: builder)
         let caseVector = index.statistics.vector(caseProfile).truncated(to: CorpusIndex.vectorWords)
         let caseFeatures = MatchFeatures(caseProfile)
         func fit(_ offset: Int) -> Double? {

@@ -47,11 +47,7 @@ extension PairExplanation {
                   let petition = try PetitionStore.petition(id: id, in: db)?.petition else { return nil }
             let statistics = try IndexState.lastStatistics(in: db)
                 ?? WordStatistics(documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM petition") ?? 0)
-            let caseAsPetition = Petition(
-                id: caseID, receivedAt: backlogCase.openedAt ?? petition.receivedAt, province: backlogCase.province,
-                city: backlogCase.city, county: backlogCase.county, category: backlogCase.category,
-                title: backlogCase.title, content: backlogCase.summary ?? "")
-            let profiles = (builder.profile(of: caseAsPetition), builder.profile(of: petition))
+            let profiles = (BacklogLinker.profile(of: backlogCase, builder: builder).profile, builder.profile(of: petition))
             let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
                 .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
             let score = MatchScorer(weights: .backlogLink).score(profiles.0, profiles.1, textSimilarity: similarity)

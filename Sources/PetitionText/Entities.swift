@@ -136,9 +136,6 @@ public struct EntityExtractor: Sendable {
         }
 
         static func pair(_ first: UInt32, _ second: UInt32) -> UInt64 { UInt64(first) << 32 | UInt64(second) }
-
-        /// Every suffix of every kind.
-        public var allSuffixes: [[UInt32]] { estateSuffixes + organizationSuffixes + placeSuffixes }
     }
 
     private let lists: WordLists
