@@ -11,8 +11,10 @@ enum EntitySample {
     static let summary = "a fixed sample of extracted entities in real messages, with context, for judging"
     static let usage = """
         usage: petition-bench entities [--messages FILE] [--sample N] [--seed S]
+               petition-bench entities --text TEXT
           --messages FILE     petition records (default ../shared/corpus-real/messages.jsonl)
           --sample N          entities to list (default 250), drawn evenly over the messages with seed S (default 1)
+          --text TEXT         what the extractor finds in one text: each mention, and the problem concepts
         prints one JSON object per line: {"id", "kind", "entity", "context"}
         """
 
@@ -21,7 +23,13 @@ enum EntitySample {
             print(usage)
             return
         }
-        let options = Options(arguments, known: ["messages", "sample", "seed"])
+        let options = Options(arguments, known: ["messages", "sample", "seed", "text"])
+        if let text = options.string("text") {
+            for found in EntityExtractor().mentions(in: text) { print("\(found.kind.rawValue)\t\(found.key)\t\(found.context)") }
+            let concepts = ProblemConcepts.standard.concepts(in: FoldedText(text))
+            print("concepts\t" + concepts.sorted { $0.key < $1.key }.map { "\($0.key)×\($0.value)" }.joined(separator: " "))
+            return
+        }
         let records = try RecordFile.records(path: options.string("messages") ?? "../shared/corpus-real/messages.jsonl")
         let wanted = options.int("sample", default: 250)
         var random = SeededRandom(seed: UInt64(options.int("seed", default: 1)))

@@ -22,13 +22,12 @@ struct BacklogLinker {
     /// The matters of each class case.
     private let mattersOfClass: [String: [String]]
 
-    /// Log-odds a matter needs to be linked to a case about one petitioner:
-    /// the case's place, problem and region, and words or a surname besides.
-    static let linkThreshold = 1.5
-    /// Log-odds a matter needs to be linked to a case about many: the case's
-    /// place and problem in its region are the fit, however differently an
-    /// official's summary reads from a petition (set on the bundled corpus).
-    static let groupLinkThreshold = 0.0
+    /// Log-odds a matter needs to be linked to a case: even odds. A case about
+    /// one petitioner links the best matter above it, a case about many every
+    /// matter above it. The case's place, problem and region (with a surname
+    /// for one petitioner) reach it however differently an official's summary
+    /// reads from a petition.
+    static let linkThreshold = 0.0
 
     init(index: CorpusIndex, grouping: MatterGrouping, classes: MatterGrouping.Classes,
          workers: Int = max(1, min(2, ProcessInfo.processInfo.activeProcessorCount))) throws {
@@ -98,7 +97,7 @@ struct BacklogLinker {
             guard !matter.isEmpty, let score = fit(offset) else { continue }
             scores[matter] = max(scores[matter] ?? -.infinity, score)
         }
-        let fitting = scores.filter { $0.value >= (forOne ? Self.linkThreshold : Self.groupLinkThreshold) }
+        let fitting = scores.filter { $0.value >= Self.linkThreshold }
         guard let top = fitting.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else { return [] }
         if forOne { return [(top.key, top.value)] }
         let linked = fitting

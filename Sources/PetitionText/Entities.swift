@@ -53,6 +53,8 @@ public struct EntityExtractor: Sendable {
         var placeSuffixes: [[UInt32]] = []
         var genericNameParts: [[UInt32]] = []
         var nameStops: Set<UInt32> = []
+        /// Units and measure words: they end no name's key but start many (天河路, 时代广场).
+        var nameEndStops: Set<UInt32> = []
         var commonNounHeads: Set<UInt32> = []
         var firstCharacterStops: Set<UInt32> = []
         /// 市 区 县 省: a key holding one is a region's name and a character, not a name (区荷花园 from A1区荷花园).
@@ -121,6 +123,7 @@ public struct EntityExtractor: Sendable {
                     case "place-suffixes": placeSuffixes.append(points)
                     case "generic-name-parts": genericNameParts.append(points)
                     case "name-stops": nameStops.formUnion(points)
+                    case "name-end-stops": nameEndStops.formUnion(points)
                     case "common-noun-heads": commonNounHeads.formUnion(points)
                     case "first-character-stops": firstCharacterStops.formUnion(points)
                     case "object-verbs": objectVerbs.formUnion(points)
@@ -243,7 +246,8 @@ public struct EntityExtractor: Sendable {
             if end < index, CharacterClass(first) == .digit || CharacterClass(second) == .digit { return nil }
             guard CharacterClass(first) == .han || CharacterClass(first).isWordCharacter,
                   CharacterClass(second) == .han || CharacterClass(second).isWordCharacter,
-                  !lists.nameStops.contains(second), !lists.commonNounHeads.contains(second),
+                  !lists.nameStops.contains(second), !lists.nameEndStops.contains(second),
+                  !lists.commonNounHeads.contains(second),
                   !lists.nameStops.contains(first), !lists.notNames.contains(WordLists.pair(first, second)),
                   !lists.firstCharacterStops.contains(first), !lists.objectVerbs.contains(second),
                   // Names are written in Chinese characters: 0米路 and 36路 (a bus line)

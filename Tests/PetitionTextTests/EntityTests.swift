@@ -83,6 +83,15 @@ struct EntityTests {
         #expect(extractor.extract("请问A市70路公交车何时开通").places.isEmpty)
     }
 
+    @Test("a unit or measure word ends no name but starts many: 天河路, 时代小区, 米兰花园")
+    func measureWordsStartNames() {
+        #expect(extractor.extract("住在天河路旁").places == ["天河路"])
+        #expect(extractor.extract("名门时代小区业主").estates == ["时代小区"])
+        #expect(extractor.extract("米兰花园小区").estates == ["米兰花园"])
+        #expect(extractor.extract("下班时小区门口").estates.isEmpty)
+        #expect(extractor.extract("三个月村里没人管").places.isEmpty)
+    }
+
     @Test("a type word is shed from a unit's name, and alone it names nothing")
     func unitTypes() {
         #expect(extractor.extract("济南通金家具有限公司拖欠工资").organizations == ["通金有限公司"])
