@@ -46,7 +46,8 @@ let package = Package(
         ),
         .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup"]),
+        // The generator is built for the held-out quality tests, which run it.
+        .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup", "PetitionCorpus"]),
         .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionText"]),
     ]
 )

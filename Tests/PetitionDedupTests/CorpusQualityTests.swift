@@ -4,9 +4,9 @@ import PetitionStore
 import PetitionText
 import Testing
 
-private let corpusDirectory = URL(fileURLWithPath: #filePath)
+let packageDirectory = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("corpus")
+let corpusDirectory = packageDirectory.appendingPathComponent("corpus")
 
 struct Truth {
     let matter: [String: String]
@@ -42,13 +42,14 @@ final class CorpusStore: Sendable {
     let directory: URL
     let store: PetitionStore
 
-    init(petitionLines: [Substring], backlog: Bool = true) throws {
+    /// With `backlog`, the backlog cases of `backlogDirectory` (the bundled corpus's by default) are imported too.
+    init(petitionLines: [Substring], backlog: Bool = true, backlogDirectory: URL = corpusDirectory) throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("petition-dedup-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         store = try PetitionStore(path: directory.appendingPathComponent("test.db").path)
         try add(petitionLines)
         if backlog {
-            let records = try RecordFile.records(path: corpusDirectory.appendingPathComponent("backlog.jsonl").path)
+            let records = try RecordFile.records(path: backlogDirectory.appendingPathComponent("backlog.jsonl").path)
             _ = try Importer(store: store).importRecords(records, kind: .backlogCases)
         }
     }
@@ -78,8 +79,8 @@ final class CorpusStore: Sendable {
     }
 }
 
-func corpusLines() throws -> [Substring] {
-    try String(contentsOf: corpusDirectory.appendingPathComponent("petitions.jsonl"), encoding: .utf8)
+func corpusLines(in directory: URL = corpusDirectory) throws -> [Substring] {
+    try String(contentsOf: directory.appendingPathComponent("petitions.jsonl"), encoding: .utf8)
         .split(separator: "\n")
 }
 
