@@ -73,7 +73,7 @@ enum ErrorSample {
         print("\n## petitions linked to a backlog case not theirs: \(backlogWrong.count)")
         for id in spread(backlogWrong) {
             let linked = backlogOf[id]!
-            let petition = try store.read { try PetitionStore.petition(id: id, in: $0)?.petition }
+            let petition = try store.storedPetition(id: id)?.petition
             let truthCase = truth.backlogCase[truth.index[id]!] ?? "none"
             if let fit = try PairExplanation.explain(backlogCase: linked, petition: id, in: store) {
                 print("- \(id) 「\(petition?.title ?? "")」 linked \(linked) 「\(fit.titles.0)」 truth \(truthCase)"
@@ -85,7 +85,7 @@ enum ErrorSample {
         for id in spread(backlogMissed) {
             let position = truth.index[id]!
             let expected = cases[truth.backlogCase[position]!]
-            let petition = try store.read { try PetitionStore.petition(id: id, in: $0)?.petition }
+            let petition = try store.storedPetition(id: id)?.petition
             print("- \(id) 「\(petition?.title ?? "")」\(petition?.county ?? "") matter \(matterOf[id] ?? "") expected "
                   + "\(expected?.caseID ?? "") 「\(expected?.title ?? "")」\(expected?.county ?? "")：\((expected?.summary ?? "").prefix(90)) got \(backlogOf[id] ?? "none")")
             if let caseID = expected?.caseID, let fit = try PairExplanation.explain(backlogCase: caseID, petition: id, in: store) {

@@ -37,8 +37,6 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         let store = try openStore(global)
-        let lock = try JobLock(database: global.databasePath)
-        defer { lock.release() }
         let interruption = Interruption()
         let bar = ProgressBar(label: "查重")
         let job = DedupJob(store: store)

@@ -34,24 +34,3 @@ final class Interruption: Sendable {
         signal(SIGINT, SIG_DFL)
     }
 }
-
-/// Only one nightly job per database at a time: an exclusive lock on a file
-/// beside it, released by the kernel when the process ends however it ends.
-struct JobLock {
-    private let descriptor: Int32
-
-    init(database: String) throws {
-        let path = database + ".dedup-lock"
-        descriptor = open(path, O_CREAT | O_RDWR, 0o600)
-        guard descriptor >= 0 else { throw UserError(message: "无法创建锁文件 \(path)：\(String(cString: strerror(errno)))") }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw UserError(message: "另一个查重任务正在处理数据库 \(database)，请等它结束后再运行")
-        }
-    }
-
-    func release() {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
-}

@@ -21,6 +21,11 @@ struct PetitionCommand: ParsableCommand {
         } catch let error as UserError {
             FileHandle.standardError.write(Data("错误：\(error.message)\n".utf8))
             Foundation.exit(1)
+        } catch let error as PetitionStore.StoreError {
+            // Another job on the database is the user's to wait for, not an internal failure.
+            FileHandle.standardError.write(Data("错误：\(error.description)\n".utf8))
+            guard case .jobRunning = error else { Foundation.exit(2) }
+            Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit { exit(withError: error) }

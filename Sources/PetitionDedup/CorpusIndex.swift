@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PetitionStore
 
 /// The corpus as the nightly job walks it, in the order petitions were
@@ -43,7 +42,7 @@ final class CorpusIndex {
     private(set) var isIndexed: [Bool] = []
     /// The text of each class signature hash the entries hold.
     private(set) var signatureText: [UInt64: String] = [:]
-    private let store: PetitionStore
+    private let store: any PetitionStorage
     private let builder: ProfileBuilder
 
     /// Lists longer than this say too little to be worth reading (a key shared
@@ -60,25 +59,17 @@ final class CorpusIndex {
     /// (all but the new ones when `keepingAssignments`), with the vectors
     /// stored when they were assigned: from their stored records when the
     /// last run's state still holds, else from their profiles.
-    init(store: PetitionStore, keepingAssignments: Bool) throws {
+    init(store: any PetitionStorage, keepingAssignments: Bool) throws {
         self.store = store
         builder = try ProfileBuilder()
         var assigned: [Int] = []
-        var state: IndexState?
-        try store.read { db in
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.rowid, p.id, a.matter_id IS NOT NULL AS assigned
-                FROM petition p LEFT JOIN assignment a ON a.petition_rowid = p.rowid
-                ORDER BY p.received_at, p.id
-                """)
-            while let row = try rows.next() {
-                if keepingAssignments, row[2] as Bool { assigned.append(entries.count) }
-                entries.append(Entry(rowID: row[0], id: row[1]))
-            }
-            if keepingAssignments { state = try IndexState.current(in: db) }
+        for entry in try store.timeline() {
+            if keepingAssignments, entry.isAssigned { assigned.append(entries.count) }
+            entries.append(Entry(rowID: entry.rowID, id: entry.id))
         }
+        let saved = keepingAssignments ? try store.currentStatistics().flatMap(IndexState.decode) : nil
         reset()
-        if let state, try restoreRecords(of: assigned, statistics: state.statistics) { return }
+        if let saved, try restoreRecords(of: assigned, statistics: saved) { return }
         reset()
         var unrecorded: [(rowID: Int64, record: Data)] = []
         try forEachProfile(of: assigned) { offset, profile, storedVector, hasRecord in
@@ -95,14 +86,7 @@ final class CorpusIndex {
         }
         // Records for petitions assigned before they were kept (an older store),
         // so that the next incremental run can start from them.
-        if !unrecorded.isEmpty {
-            try store.write { db in
-                for (rowID, record) in unrecorded {
-                    try db.cachedStatement(sql: "UPDATE petition_profile SET indexed = ? WHERE petition_rowid = ?")
-                        .execute(arguments: [record, rowID])
-                }
-            }
-        }
+        try store.saveIndexRecords(unrecorded)
     }
 
     /// Empties the index over the listed entries.
@@ -126,23 +110,22 @@ final class CorpusIndex {
         let maximumRowID = entries.map(\.rowID).max() ?? 0
         var offsetOfRow = [Int32](repeating: -1, count: Int(maximumRowID) + 1)
         for offset in offsets { offsetOfRow[Int(entries[offset].rowID)] = Int32(offset) }
-        var restored = 0
-        let complete = try store.read { db -> Bool in
-            let rows = try Row.fetchCursor(db, sql: "SELECT petition_rowid, indexed, vector FROM petition_profile")
-            while let row = try rows.next() {
-                let rowID: Int64 = row[0]
-                guard rowID >= 0, rowID <= maximumRowID, offsetOfRow[Int(rowID)] >= 0 else { continue }
-                let offset = Int(offsetOfRow[Int(rowID)])
-                guard let record = try row.withUnsafeData(atIndex: 1, { $0.flatMap(IndexRecord.init(decoding:)) }),
-                      let vector = try row.withUnsafeData(atIndex: 2, { $0.flatMap(VectorCodec.decode) }),
-                      let features = MatchFeatures(stored: record.scalars, lists: record.lists) else { return false }
-                self.features[offset] = features
-                entries[offset].levelRank = record.levelRank
-                entries[offset].classSignatures = record.classSignatures.map(signatureHash)
-                vectors.set(offset, vector.0.truncated(to: Self.vectorWords))
-                file(offset, under: record.keys)
-                restored += 1
+        var restored = 0, complete = true
+        try store.forEachIndexRecord { rowID, recordData, vectorData in
+            guard rowID >= 0, rowID <= maximumRowID, offsetOfRow[Int(rowID)] >= 0 else { return true }
+            let offset = Int(offsetOfRow[Int(rowID)])
+            guard let record = recordData.flatMap(IndexRecord.init(decoding:)),
+                  let vector = vectorData.flatMap(VectorCodec.decode),
+                  let features = MatchFeatures(stored: record.scalars, lists: record.lists) else {
+                complete = false
+                return false
             }
+            self.features[offset] = features
+            entries[offset].levelRank = record.levelRank
+            entries[offset].classSignatures = record.classSignatures.map(signatureHash)
+            vectors.set(offset, vector.0.truncated(to: Self.vectorWords))
+            file(offset, under: record.keys)
+            restored += 1
             return true
         }
         guard complete, restored == offsets.count else { return false }
@@ -168,29 +151,19 @@ final class CorpusIndex {
             let chunk = offsets[start..<min(start + Self.profileChunk, offsets.count)]
             start = chunk.endIndex
             var loaded: [Int64: (PetitionProfile, (WordVector, [UInt32])?, Bool)] = [:]
-            var missing: [(Int64, PetitionProfile)] = []
-            try store.read { db in
-                let rowIDs = chunk.map { entries[$0].rowID }
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT petition_rowid, profile, vector, indexed IS NOT NULL FROM petition_profile
-                    WHERE petition_rowid IN (\(rowIDs.map(String.init).joined(separator: ",")))
-                    """)
-                while let row = try rows.next() {
-                    guard let data = row[1] as Data?, let profile = ProfileCodec.decode(data) else { continue }
-                    loaded[row[0]] = (profile, (row[2] as Data?).flatMap(VectorCodec.decode), row[3])
-                }
-                for rowID in rowIDs where loaded[rowID] == nil {
-                    guard let petition = try PetitionStore.petition(rowID: rowID, in: db) else { continue }
-                    let profile = builder.profile(of: petition)
-                    missing.append((rowID, profile))
-                    loaded[rowID] = (profile, nil, false)
-                }
+            var missing: [(rowID: Int64, derived: DerivedPetitionData)] = []
+            let rowIDs = chunk.map { entries[$0].rowID }
+            for (rowID, stored) in try store.storedProfiles(of: rowIDs) {
+                guard let profile = ProfileCodec.decode(stored.profile) else { continue }
+                loaded[rowID] = (profile, stored.vector.flatMap(VectorCodec.decode), stored.hasIndexRecord)
             }
-            if !missing.isEmpty {
-                try store.write { db in
-                    for (rowID, profile) in missing { try ProfileCodec.save(profile, rowID: rowID, in: db) }
-                }
+            for rowID in rowIDs where loaded[rowID] == nil {
+                guard let petition = try store.petition(rowID: rowID) else { continue }
+                let profile = builder.profile(of: petition)
+                missing.append((rowID, ProfileCodec.derivedData(profile)))
+                loaded[rowID] = (profile, nil, false)
             }
+            try store.saveProfiles(missing)
             for offset in chunk {
                 guard let (profile, vector, hasRecord) = loaded[entries[offset].rowID] else { continue }
                 guard try body(offset, profile, vector, hasRecord) else { return }
@@ -320,228 +293,5 @@ final class CorpusIndex {
     /// Blocking keys use the lower 63 bits; word keys set the top bit (``wordKey(_:)``).
     static func hashKey(_ key: String) -> UInt64 {
         MatchFeatures.hash(key) & 0x7FFF_FFFF_FFFF_FFFF
-    }
-}
-
-/// Inverted lists of entry offsets under 64-bit keys, each a chain of nodes in
-/// two flat arrays, newest first. A dictionary of arrays spent about a
-/// kilobyte per petition on array headers and spare capacity; this spends
-/// eight bytes per posting and about twenty per key. A list past its cap keeps
-/// counting but stores nothing more: it will never be read again.
-struct PostingLists {
-    /// Key → number of postings appended (upper half) and first node + 1 (lower half).
-    private var heads = KeyTable()
-    private var nextNode: [Int32] = []
-    private var values: [Int32] = []
-
-    mutating func append(_ value: Int32, to key: UInt64, keepingAtMost cap: Int) {
-        heads.update(key) { head in
-            let count = head >> 32
-            guard count < UInt64(cap) else {
-                head = (count + 1) << 32 | (head & 0xFFFF_FFFF)
-                return
-            }
-            nextNode.append(Int32(truncatingIfNeeded: Int64(head & 0xFFFF_FFFF)) - 1)
-            values.append(value)
-            head = (count + 1) << 32 | UInt64(values.count)
-        }
-    }
-
-    /// Calls `body` with each posting of `key`, unless it has more than `limit`.
-    func forEach(in key: UInt64, ifAtMost limit: Int, _ body: (Int32) -> Void) {
-        let head = heads[key]
-        guard head != 0, head >> 32 <= UInt64(limit) else { return }
-        var node = Int(head & 0xFFFF_FFFF) - 1
-        while node >= 0 {
-            body(values[node])
-            node = Int(nextNode[node])
-        }
-    }
-}
-
-/// A map from 64-bit keys to nonzero 64-bit values by open addressing. The
-/// keys are hashes already, so a multiply mixes them enough; Dictionary's
-/// seeded SipHash was a tenth of the nightly job's time at a million petitions.
-struct KeyTable {
-    private var keys: [UInt64] = Array(repeating: 0, count: 1024)
-    private var values: [UInt64] = Array(repeating: 0, count: 1024)
-    private var count = 0
-    /// The value of key 0, which marks empty slots in `keys`.
-    private var zeroKeyValue: UInt64 = 0
-
-    /// The key's value, 0 when absent.
-    subscript(key: UInt64) -> UInt64 {
-        guard key != 0 else { return zeroKeyValue }
-        var slot = Self.slot(key, mask: keys.count - 1)
-        while true {
-            let found = keys[slot]
-            if found == key { return values[slot] }
-            if found == 0 { return 0 }
-            slot = (slot + 1) & (keys.count - 1)
-        }
-    }
-
-    /// Changes the key's value (0 when absent) in place.
-    mutating func update(_ key: UInt64, _ change: (inout UInt64) -> Void) {
-        guard key != 0 else { return change(&zeroKeyValue) }
-        if (count + 1) * 4 > keys.count * 3 { grow() }
-        let mask = keys.count - 1
-        var slot = Self.slot(key, mask: mask)
-        while keys[slot] != key && keys[slot] != 0 { slot = (slot + 1) & mask }
-        if keys[slot] == 0 {
-            keys[slot] = key
-            count += 1
-        }
-        change(&values[slot])
-    }
-
-    @inline(__always)
-    private static func slot(_ key: UInt64, mask: Int) -> Int {
-        Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
-    }
-
-    private mutating func grow() {
-        let oldKeys = keys, oldValues = values
-        keys = Array(repeating: 0, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
-        let mask = keys.count - 1
-        for (key, value) in zip(oldKeys, oldValues) where key != 0 {
-            var slot = Self.slot(key, mask: mask)
-            while keys[slot] != 0 { slot = (slot + 1) & mask }
-            keys[slot] = key
-            values[slot] = value
-        }
-    }
-}
-
-/// A word vector and rare words as stored with an assignment: little-endian
-/// word count, then (word, weight) pairs, then the rare words.
-enum VectorCodec {
-    static func encode(_ vector: WordVector, rareWords: [UInt32]) -> Data {
-        var data = Data(capacity: 8 + vector.words.count * 8 + rareWords.count * 4)
-        func append(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
-        append(UInt32(vector.words.count))
-        for (word, weight) in zip(vector.words, vector.weights) {
-            append(word)
-            append(weight.bitPattern)
-        }
-        append(UInt32(rareWords.count))
-        rareWords.forEach(append)
-        return data
-    }
-
-    static func decode(_ data: Data) -> (WordVector, [UInt32])? {
-        let bytes = [UInt8](data)
-        var position = 0
-        func read() -> UInt32? {
-            guard position + 4 <= bytes.count else { return nil }
-            defer { position += 4 }
-            return UInt32(bytes[position]) | UInt32(bytes[position + 1]) << 8 | UInt32(bytes[position + 2]) << 16
-                | UInt32(bytes[position + 3]) << 24
-        }
-        guard let count = read() else { return nil }
-        var words: [UInt32] = [], weights: [Float] = []
-        for _ in 0..<count {
-            guard let word = read(), let weight = read() else { return nil }
-            words.append(word)
-            weights.append(Float(bitPattern: weight))
-        }
-        guard let rareCount = read() else { return nil }
-        var rare: [UInt32] = []
-        for _ in 0..<rareCount {
-            guard let word = read() else { return nil }
-            rare.append(word)
-        }
-        return (WordVector(words: words, weights: weights), rare)
-    }
-}
-
-extension WordVector {
-    /// Weights are kept as multiples of 1/65535: the nightly job holds a
-    /// million vectors as 16-bit weights, and the same value comes back from
-    /// the store, so a resumed run scores exactly as a full one.
-    static let weightScale: Float = 65535
-
-    /// Keeps the heaviest words, renormalized and quantized, still sorted by word.
-    func truncated(to count: Int) -> WordVector {
-        let kept = words.count <= count ? Array(words.indices)
-            : weights.indices.sorted { weights[$0] != weights[$1] ? weights[$0] > weights[$1] : words[$0] < words[$1] }
-                .prefix(count).sorted { words[$0] < words[$1] }
-        var norm: Float = 0
-        for index in kept { norm += weights[index] * weights[index] }
-        norm = max(norm.squareRoot(), 1e-9)
-        return WordVector(words: kept.map { words[$0] }, weights: kept.map { index in
-            (min(weights[index] / norm, 1) * Self.weightScale).rounded() / Self.weightScale
-        })
-    }
-}
-
-/// Every entry's vector in two flat arrays: words and 16-bit weights. Two
-/// arrays per petition cost about 480 bytes in headers and rounding; this
-/// costs 6 bytes per word.
-final class VectorArena {
-    private var words: [UInt32] = []
-    private var weights: [UInt16] = []
-    /// Where each entry's vector starts and how many words it has.
-    private var starts: [UInt32] = []
-    private var counts: [UInt8] = []
-
-    func reserve(entries: Int) {
-        starts = Array(repeating: 0, count: entries)
-        counts = Array(repeating: 0, count: entries)
-    }
-
-    /// Stores an entry's vector of ``WordVector/truncated(to:)`` (at most 255 words, quantized weights).
-    func set(_ entry: Int, _ vector: WordVector) {
-        let count = min(vector.words.count, Int(UInt8.max))
-        starts[entry] = UInt32(words.count)
-        counts[entry] = UInt8(count)
-        words += vector.words.prefix(count)
-        weights += vector.weights.prefix(count).map { UInt16(($0 * WordVector.weightScale).rounded()) }
-    }
-
-    /// The dot product of two stored vectors, in integers: exact, so no
-    /// order of summation can change a decision.
-    func cosine(_ a: Int, _ b: Int) -> Float {
-        var i = Int(starts[a]), j = Int(starts[b])
-        let endA = i + Int(counts[a]), endB = j + Int(counts[b])
-        var sum: UInt64 = 0
-        words.withUnsafeBufferPointer { words in
-            weights.withUnsafeBufferPointer { weights in
-                while i < endA && j < endB {
-                    let x = words[i], y = words[j]
-                    if x == y {
-                        sum += UInt64(weights[i]) * UInt64(weights[j])
-                        i += 1
-                        j += 1
-                    } else if x < y {
-                        i += 1
-                    } else {
-                        j += 1
-                    }
-                }
-            }
-        }
-        return Float(Double(sum) / Double(WordVector.weightScale * WordVector.weightScale))
-    }
-
-    /// The dot product of a vector from outside the corpus and a stored one.
-    func cosine(_ vector: WordVector, _ entry: Int) -> Float {
-        var i = 0, j = Int(starts[entry])
-        let end = j + Int(counts[entry])
-        var sum: Float = 0
-        while i < vector.words.count && j < end {
-            let x = vector.words[i], y = words[j]
-            if x == y {
-                sum += vector.weights[i] * Float(weights[j]) / WordVector.weightScale
-                i += 1
-                j += 1
-            } else if x < y {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return sum
     }
 }

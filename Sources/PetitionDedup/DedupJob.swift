@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PetitionStore
 import PetitionText
 
@@ -53,7 +52,7 @@ public final class DedupJob {
         case handSet
     }
 
-    public let store: PetitionStore
+    public let store: any PetitionStorage
     public var scorer = MatchScorer()
     /// Every run scores with the stored weights (the hand-set ones until some
     /// are estimated or chosen), so that an incremental run scores new
@@ -68,24 +67,20 @@ public final class DedupJob {
     /// weights were rounded to 16 bits).
     static let similarityBound: Float = 1.01
 
-    public init(store: PetitionStore) {
+    public init(store: any PetitionStorage) {
         self.store = store
     }
 
+    /// Runs the job under the store's job lock: one run per store at a time,
+    /// while clerks' checks and saves go on.
     public func run(full: Bool, progress: (Int, Int) -> Void = { _, _ in },
                     shouldStop: () -> Bool = { false }) throws -> DedupSummary {
+        let lock = try store.acquireJobLock()
+        defer { lock.release() }
         let started = Date()
         var summary = DedupSummary()
         summary.full = full
-        summary.runID = try store.write { db in
-            if full {
-                try db.execute(sql: "DELETE FROM assignment; DELETE FROM matter; DELETE FROM escalation; DELETE FROM class_case;")
-                try IndexState.clear(in: db)
-            }
-            try db.cachedStatement(sql: "INSERT INTO dedup_run (started_at, full) VALUES (?, ?)").execute(
-                           arguments: [ISO8601DateFormatter().string(from: started), full])
-            return db.lastInsertedRowID
-        }
+        summary.runID = try store.beginRun(full: full)
         var phaseStarted = started
         func finishPhase(_ name: String) {
             let now = Date()
@@ -95,12 +90,12 @@ public final class DedupJob {
         switch weightChoice {
         case .estimate:
             scorer.weights = try WeightCalibration(store: store).estimate(source: "estimated by run \(summary.runID)")
-            try store.write { try WeightCalibration.save(scorer.weights, runID: summary.runID, in: $0) }
+            try WeightCalibration.save(scorer.weights, runID: summary.runID, in: store)
         case .stored:
             scorer.weights = try WeightCalibration.current(in: store) ?? .handSet
         case .handSet:
             scorer.weights = .handSet
-            try store.write { try WeightCalibration.save(scorer.weights, runID: summary.runID, in: $0) }
+            try WeightCalibration.save(scorer.weights, runID: summary.runID, in: store)
         }
         summary.weights = scorer.weights
         finishPhase("weights")
@@ -109,58 +104,25 @@ public final class DedupJob {
 
         // Matter of each entry, from earlier runs.
         var matterOf = [String](repeating: "", count: index.entries.count)
-        var nextSequence = 1
-        try store.read { db in
-            let assigned = try Row.fetchAll(db, sql: "SELECT petition_rowid, matter_id FROM assignment")
-            var position: [Int64: Int] = [:]
-            for (offset, entry) in index.entries.enumerated() { position[entry.rowID] = offset }
-            for row in assigned {
-                if let offset = position[row[0]] { matterOf[offset] = row[1] }
-            }
-            nextSequence = (try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0) + 1
+        let assigned = try store.assignments()
+        for (offset, entry) in index.entries.enumerated() {
+            if let matter = assigned[entry.rowID] { matterOf[offset] = matter }
         }
+        // The numbers this run proposes for the matters it opens; the store
+        // settles them as each batch is written (``MatterRepository/commit(_:runID:)``).
+        var nextSequence = try store.lastMatterSequence() + 1
         let pending = index.entries.indices.filter { matterOf[$0].isEmpty }
-        var batch: [(offset: Int, rowID: Int64, matter: String, score: Double?, repeatOf: String?, vector: Data,
-                     record: Data)] = []
-        var newMatters: [(id: String, sequence: Int)] = []
+        var batch = AssignmentBatch()
+        var batchOffsets: [Int] = []
         func flush() throws {
             guard !batch.isEmpty else { return }
-            try store.write { db in
-                // Matter numbers are settled here, inside the writing transaction: a
-                // clerk's save (check --save) may have taken the next ones since the
-                // batch was scored. The batch's new matters then move up, and so
-                // does every petition of the batch that joined one of them.
-                let taken = try Int.fetchOne(db, sql: "SELECT max(seq) FROM matter") ?? 0
-                if let first = newMatters.first, first.sequence <= taken {
-                    let shift = taken + 1 - first.sequence
-                    var moved: [String: String] = [:]
-                    for index in newMatters.indices {
-                        let sequence = newMatters[index].sequence + shift
-                        moved[newMatters[index].id] = MatterID.format(sequence)
-                        newMatters[index] = (MatterID.format(sequence), sequence)
-                    }
-                    for index in batch.indices {
-                        guard let matter = moved[batch[index].matter] else { continue }
-                        batch[index].matter = matter
-                        matterOf[batch[index].offset] = matter
-                    }
-                    nextSequence += shift
-                }
-                for matter in newMatters {
-                    try db.cachedStatement(sql: "INSERT INTO matter (matter_id, seq, run_id) VALUES (?, ?, ?)").execute(
-                                   arguments: [matter.id, matter.sequence, summary.runID])
-                }
-                for item in batch {
-                    try db.cachedStatement(sql: """
-                        INSERT OR REPLACE INTO assignment (petition_rowid, matter_id, score, repeat_of, run_id)
-                        VALUES (?, ?, ?, ?, ?)
-                        """).execute(arguments: [item.rowID, item.matter, item.score, item.repeatOf, summary.runID])
-                    try db.cachedStatement(sql: "UPDATE petition_profile SET vector = ?, indexed = ? WHERE petition_rowid = ?")
-                        .execute(arguments: [item.vector, item.record, item.rowID])
-                }
+            let moved = try store.commit(batch, runID: summary.runID)
+            if !moved.isEmpty {
+                for offset in batchOffsets { if let matter = moved[matterOf[offset]] { matterOf[offset] = matter } }
+                nextSequence = (moved.values.compactMap(MatterID.sequence).max() ?? 0) + 1
             }
-            batch.removeAll()
-            newMatters.removeAll()
+            batch = AssignmentBatch()
+            batchOffsets.removeAll()
         }
         var done = 0
         try index.forEachProfile(of: pending) { offset, profile, _, _ in
@@ -198,21 +160,23 @@ public final class DedupJob {
             let record = index.record(of: offset, keys: prepared.keys).encoded()
             if let best {
                 matterOf[offset] = best.matter
-                batch.append((offset, entry.rowID, best.matter, best.score.probability, index.entries[best.other].id, stored,
-                              record))
+                batch.assignments.append(.init(rowID: entry.rowID, matterID: best.matter, score: best.score.probability,
+                                               repeatOf: index.entries[best.other].id, vector: stored, indexRecord: record))
                 summary.repeats += 1
             } else {
                 let matter = MatterID.format(nextSequence)
-                newMatters.append((matter, nextSequence))
+                batch.newMatters.append(matter)
                 nextSequence += 1
                 matterOf[offset] = matter
-                batch.append((offset, entry.rowID, matter, nil, nil, stored, record))
+                batch.assignments.append(.init(rowID: entry.rowID, matterID: matter, score: nil, repeatOf: nil,
+                                               vector: stored, indexRecord: record))
                 summary.newMatters += 1
             }
+            batchOffsets.append(offset)
             index.add(offset, profile: profile, keys: prepared.keys)
             summary.scored += 1
             done += 1
-            if batch.count >= batchSize {
+            if batch.assignments.count >= batchSize {
                 try flush()
                 progress(done, pending.count)
             }
@@ -229,34 +193,24 @@ public final class DedupJob {
         let links = try BacklogLinker(index: index, grouping: grouping, classes: classes)
             .links(for: try store.backlogCases())
         finishPhase("link")
-        try store.write { db in
-            try DerivedTables(classes: classes, links: links, escalations: escalations).write(in: db)
-            summary.matters = try Int.fetchOne(db, sql: "SELECT count(*) FROM matter") ?? 0
-            try IndexState.save(runID: summary.runID, assigned: try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0,
-                                statistics: index.statistics, in: db)
-            summary.seconds = Date().timeIntervalSince(started)
-            try db.cachedStatement(sql: """
-                UPDATE dedup_run SET finished_at = ?, scored = ?, new_matters = ?, repeats = ? WHERE run_id = ?
-                """).execute(arguments: [ISO8601DateFormatter().string(from: Date()), summary.scored, summary.newMatters,
-                                 summary.repeats, summary.runID])
+        var derived = DerivedTables()
+        for group in classes.groups {
+            derived.classCases[group.classID] = .init(place: group.place, concept: group.concept, matters: group.matters.count)
         }
+        derived.classOfMatter = classes.classOfMatter
+        derived.backlogCaseOfMatter = links
+        for escalation in escalations {
+            derived.escalations[escalation.rowID] = .init(earlierID: escalation.earlierID, fromLevel: escalation.fromLevel,
+                                                          toLevel: escalation.toLevel, skippedLevels: escalation.skippedLevels)
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        summary.matters = try store.finish(FinishedRun(
+            runID: summary.runID, scored: summary.scored, newMatters: summary.newMatters, repeats: summary.repeats,
+            derived: derived, statistics: IndexState.encode(index.statistics)))
         finishPhase("write")
         summary.classes = classes.groups.count
         summary.backlogLinks = links.count
         summary.escalations = escalations.count
         return summary
-    }
-}
-
-enum MatterID {
-    /// The sequence number of a matter id written by ``format(_:)``.
-    static func sequence(_ matter: String) -> Int? {
-        guard matter.hasPrefix("M-"), let sequence = Int(matter.dropFirst(2)), sequence > 0 else { return nil }
-        return sequence
-    }
-
-    static func format(_ sequence: Int) -> String {
-        let digits = String(sequence)
-        return "M-" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
     }
 }

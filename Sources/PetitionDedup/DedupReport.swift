@@ -1,15 +1,14 @@
 import Foundation
-import GRDB
 import PetitionStore
 
 /// The nightly report (`dedup --report DIR`): one table per question a
 /// petition bureau asks the morning after, as CSV files, gathered in a
 /// Markdown summary, and as JSON on request.
 public struct DedupReport {
-    public let store: PetitionStore
+    public let store: any PetitionStorage
     public let summary: DedupSummary
 
-    public init(store: PetitionStore, summary: DedupSummary) {
+    public init(store: any PetitionStorage, summary: DedupSummary) {
         self.store = store
         self.summary = summary
     }
@@ -26,79 +25,30 @@ public struct DedupReport {
     static let candidatePetitions = 4
     static let candidateSpanDays = 90
 
+    /// Matters listed at most in the table of matters.
+    static let matterLimit = 500
+
     func sections() throws -> [Section] {
-        try store.read { db in
-            func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [[String]] {
-                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                    row.databaseValues.map { value in
-                        switch value.storage {
-                        case .null: ""
-                        case let .int64(number): String(number)
-                        case let .double(number): String(format: "%.3f", number)
-                        case let .string(text): text
-                        case .blob: ""
-                        }
-                    }
-                }
-            }
-            let matterStats = """
-                SELECT a.matter_id, count(*) AS petitions, min(p.received_at) AS first, max(p.received_at) AS last,
-                       CAST(julianday(max(p.received_at)) - julianday(min(p.received_at)) AS INTEGER) AS span_days,
-                       max(ifnull(p.headcount, 1)) AS headcount,
-                       min(ifnull(p.province, '') || ifnull(p.city, '') || ifnull(p.county, '')) AS region,
-                       min(ifnull(p.category, '')) AS category
-                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid GROUP BY a.matter_id
-                """
-            return [
-                Section(name: "new_repeats", title: "本次新增重复信访", header: ["编号", "受理日期", "层级", "事项", "重复于", "分数"],
-                        rows: try rows("""
-                            SELECT p.id, p.received_at, ifnull(p.level, ''), a.matter_id, a.repeat_of, a.score
-                            FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
-                            WHERE a.run_id = ? AND a.repeat_of IS NOT NULL ORDER BY p.received_at, p.id
-                            """, [summary.runID])),
-                Section(name: "matters", title: "事项（按信访次数与跨度）",
-                        header: ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"],
-                        rows: try rows("SELECT * FROM (\(matterStats)) WHERE petitions >= 2 ORDER BY petitions DESC, span_days DESC, matter_id LIMIT 500")),
-                Section(name: "escalations", title: "越级访", header: ["编号", "事项", "原层级", "现层级", "越过级数", "此前件"],
-                        rows: try rows("""
-                            SELECT p.id, a.matter_id, e.from_level, e.to_level, e.skipped_levels, e.earlier_id
-                            FROM escalation e JOIN petition p ON p.rowid = e.petition_rowid
-                            JOIN assignment a ON a.petition_rowid = e.petition_rowid ORDER BY p.received_at, p.id
-                            """)),
-                Section(name: "collective", title: "集体访事项", header: ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"],
-                        rows: try rows("SELECT * FROM (\(matterStats)) WHERE headcount >= 5 ORDER BY headcount DESC, matter_id")),
-                Section(name: "classes", title: "类案", header: ["类案", "地点", "问题", "事项数", "信访件数"],
-                        rows: try rows("""
-                            SELECT c.class_id, c.place, c.concept, c.matters,
-                                   (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id WHERE m.class_id = c.class_id)
-                            FROM class_case c ORDER BY c.matters DESC, c.class_id
-                            """)),
-                Section(name: "backlog", title: "信访积案及本次新增信访", header: ["积案", "标题", "包案领导", "关联事项", "本次新增件"],
-                        rows: try rows("""
-                            SELECT b.case_id, b.title, ifnull(b.leader, ''),
-                                   (SELECT count(*) FROM matter m WHERE m.backlog_case_id = b.case_id),
-                                   (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id
-                                    WHERE m.backlog_case_id = b.case_id AND a.run_id = ?)
-                            FROM backlog_case b ORDER BY b.case_id
-                            """, [summary.runID])),
-                Section(name: "candidate_backlog", title: "建议列为积案的事项（多次重复、历时较长、尚无积案）",
-                        header: ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"],
-                        rows: try rows("""
-                            SELECT s.* FROM (\(matterStats)) s JOIN matter m ON m.matter_id = s.matter_id
-                            WHERE m.backlog_case_id IS NULL AND s.petitions >= ? AND s.span_days >= ?
-                            ORDER BY s.petitions DESC, s.span_days DESC, s.matter_id
-                            """, [Self.candidatePetitions, Self.candidateSpanDays])),
-                Section(name: "weights", title: "本次使用的匹配权重（\(summary.weights.source)，先验 \(String(format: "%.2f", summary.weights.prior))）",
-                        header: ["比较项", "取值", "权重"], rows: Self.weightRows(summary.weights)),
-                Section(name: "by_region", title: "按地区与类别", header: ["省", "市", "类别", "信访件", "事项", "重复件"],
-                        rows: try rows("""
-                            SELECT ifnull(p.province, ''), ifnull(p.city, ''), ifnull(p.category, ''), count(*),
-                                   count(DISTINCT a.matter_id), sum(a.repeat_of IS NOT NULL)
-                            FROM petition p LEFT JOIN assignment a ON a.petition_rowid = p.rowid
-                            GROUP BY 1, 2, 3 ORDER BY 4 DESC
-                            """)),
-            ]
-        }
+        let tables = try store.reportTables(runID: summary.runID, candidatePetitions: Self.candidatePetitions,
+                                            candidateSpanDays: Self.candidateSpanDays, matterLimit: Self.matterLimit)
+        let matterHeader = ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"]
+        return [
+            Section(name: "new_repeats", title: "本次新增重复信访", header: ["编号", "受理日期", "层级", "事项", "重复于", "分数"],
+                    rows: tables.newRepeats),
+            Section(name: "matters", title: "事项（按信访次数与跨度）", header: matterHeader, rows: tables.matters),
+            Section(name: "escalations", title: "越级访", header: ["编号", "事项", "原层级", "现层级", "越过级数", "此前件"],
+                    rows: tables.escalations),
+            Section(name: "collective", title: "集体访事项", header: matterHeader, rows: tables.collective),
+            Section(name: "classes", title: "类案", header: ["类案", "地点", "问题", "事项数", "信访件数"], rows: tables.classes),
+            Section(name: "backlog", title: "信访积案及本次新增信访", header: ["积案", "标题", "包案领导", "关联事项", "本次新增件"],
+                    rows: tables.backlog),
+            Section(name: "candidate_backlog", title: "建议列为积案的事项（多次重复、历时较长、尚无积案）", header: matterHeader,
+                    rows: tables.candidateBacklog),
+            Section(name: "weights", title: "本次使用的匹配权重（\(summary.weights.source)，先验 \(String(format: "%.2f", summary.weights.prior))）",
+                    header: ["比较项", "取值", "权重"], rows: Self.weightRows(summary.weights)),
+            Section(name: "by_region", title: "按地区与类别", header: ["省", "市", "类别", "信访件", "事项", "重复件"],
+                    rows: tables.byRegion),
+        ]
     }
 
     /// Every level of every comparison with its weight, as the scorer adds them.

@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PetitionStore
 
 /// Why two stored petitions are, or are not, one matter: the scorer's verdict
@@ -12,21 +11,18 @@ public struct PairExplanation: Sendable {
     public var textSimilarity: Float
 
     /// Explains a pair of stored petitions; nil when either is not stored.
-    public static func explain(_ a: String, _ b: String, in store: PetitionStore) throws -> PairExplanation? {
+    public static func explain(_ a: String, _ b: String, in store: any PetitionStorage) throws -> PairExplanation? {
         let builder = try ProfileBuilder()
-        return try store.read { db in
-            guard let first = try PetitionStore.petition(id: a, in: db)?.petition,
-                  let second = try PetitionStore.petition(id: b, in: db)?.petition else { return nil }
-            let statistics = try IndexState.lastStatistics(in: db)
-                ?? WordStatistics(documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM petition") ?? 0)
-            let profiles = (builder.profile(of: first), builder.profile(of: second))
-            let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
-                .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
-            let weights = try WeightCalibration.current(in: db) ?? .handSet
-            let score = MatchScorer(weights: weights).score(profiles.0, profiles.1, textSimilarity: similarity)
-            return PairExplanation(a: a, b: b, titles: (first.title ?? "", second.title ?? ""), score: score,
-                                   textSimilarity: similarity)
-        }
+        guard let first = try store.storedPetition(id: a)?.petition,
+              let second = try store.storedPetition(id: b)?.petition else { return nil }
+        let statistics = try IndexState.lastStatistics(in: store)
+        let profiles = (builder.profile(of: first), builder.profile(of: second))
+        let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
+            .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
+        let weights = try WeightCalibration.current(in: store) ?? .handSet
+        let score = MatchScorer(weights: weights).score(profiles.0, profiles.1, textSimilarity: similarity)
+        return PairExplanation(a: a, b: b, titles: (first.title ?? "", second.title ?? ""), score: score,
+                               textSimilarity: similarity)
     }
 
     /// One line for reading: both titles, the log-odds, the relation and the reasons.
@@ -40,20 +36,17 @@ extension PairExplanation {
     /// Explains how a stored petition fits a backlog case, as the nightly job
     /// scores it (``MatchWeights/backlogLink``); nil when either is not stored.
     public static func explain(backlogCase caseID: String, petition id: String,
-                               in store: PetitionStore) throws -> PairExplanation? {
+                               in store: any PetitionStorage) throws -> PairExplanation? {
         let builder = try ProfileBuilder()
-        return try store.read { db in
-            guard let backlogCase = try PetitionStore.backlogCase(caseID: caseID, in: db),
-                  let petition = try PetitionStore.petition(id: id, in: db)?.petition else { return nil }
-            let statistics = try IndexState.lastStatistics(in: db)
-                ?? WordStatistics(documentCount: try Int.fetchOne(db, sql: "SELECT count(*) FROM petition") ?? 0)
-            let profiles = (BacklogLinker.profile(of: backlogCase, builder: builder).profile, builder.profile(of: petition))
-            let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
-                .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
-            let score = MatchScorer(weights: .backlogLink).score(profiles.0, profiles.1, textSimilarity: similarity)
-            return PairExplanation(a: caseID, b: id, titles: (backlogCase.title, petition.title ?? ""), score: score,
-                                   textSimilarity: similarity)
-        }
+        guard let backlogCase = try store.backlogCase(id: caseID),
+              let petition = try store.storedPetition(id: id)?.petition else { return nil }
+        let statistics = try IndexState.lastStatistics(in: store)
+        let profiles = (BacklogLinker.profile(of: backlogCase, builder: builder).profile, builder.profile(of: petition))
+        let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
+            .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
+        let score = MatchScorer(weights: .backlogLink).score(profiles.0, profiles.1, textSimilarity: similarity)
+        return PairExplanation(a: caseID, b: id, titles: (backlogCase.title, petition.title ?? ""), score: score,
+                               textSimilarity: similarity)
     }
 
     /// The waterfall: each piece of evidence with its weight.

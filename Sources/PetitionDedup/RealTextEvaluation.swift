@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PetitionStore
 
 /// Measures the detector on real messages with judged pairs, as the judged
@@ -154,19 +153,14 @@ public struct RealTextEvaluation {
     }
 
     /// Each petition's matter and class as the store holds them.
-    static func grouping(of store: PetitionStore) throws -> (matter: [String: String], classOf: [String: String]) {
-        try store.read { db in
-            var matter: [String: String] = [:], classOf: [String: String] = [:]
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.id, a.matter_id, m.class_id FROM assignment a
-                JOIN petition p ON p.rowid = a.petition_rowid JOIN matter m ON m.matter_id = a.matter_id
-                """)
-            while let row = try rows.next() {
-                let id: String = row[0]
-                matter[id] = row[1]
-                if let value = row[2] as String? { classOf[id] = value }
+    static func grouping(of store: any PetitionStorage) throws -> (matter: [String: String], classOf: [String: String]) {
+        var matter: [String: String] = [:], classOf: [String: String] = [:]
+        for cluster in try store.clusters() {
+            for id in cluster.ids {
+                matter[id] = cluster.matterID
+                if let classID = cluster.classID { classOf[id] = classID }
             }
-            return (matter, classOf)
         }
+        return (matter, classOf)
     }
 }

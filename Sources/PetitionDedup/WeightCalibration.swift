@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import PetitionStore
 
 /// Estimates the match weights of a store (``WeightEstimator``) and keeps the
@@ -12,7 +11,7 @@ import PetitionStore
 /// region) among an even sample of petitions, random pairs are drawn with a
 /// fixed seed, and word frequencies come from the petitions drawn.
 public struct WeightCalibration {
-    public let store: PetitionStore
+    public let store: any PetitionStorage
     /// Petitions whose blocking-key partners become candidate pairs.
     public var sampledPetitions = 20_000
     /// Keys shared by more petitions than this say too little (a big estate's name).
@@ -21,7 +20,7 @@ public struct WeightCalibration {
     public var randomPairs = 50_000
     public var estimator = WeightEstimator()
 
-    public init(store: PetitionStore) {
+    public init(store: any PetitionStorage) {
         self.store = store
     }
 
@@ -58,68 +57,51 @@ public struct WeightCalibration {
 
     /// Candidate pairs (sharing a blocking key) and random pairs, as row ids.
     func samplePairs() throws -> (candidates: [(Int64, Int64)], random: [(Int64, Int64)]) {
-        try store.read { db in
-            let rows = try Int64.fetchAll(db, sql: "SELECT petition_rowid FROM petition_profile ORDER BY petition_rowid")
-            guard rows.count >= 2 else { return ([], []) }
-            let step = max(1, rows.count / sampledPetitions)
-            var candidates = Set<[Int64]>()
-            let keysOf = try db.makeStatement(sql: "SELECT key FROM block_key WHERE petition_rowid = ?")
-            let listOf = try db.makeStatement(sql: "SELECT petition_rowid FROM block_key WHERE key = ? LIMIT ?")
-            sampling: for position in stride(from: 0, to: rows.count, by: step) {
-                let row = rows[position]
-                for key in try String.fetchAll(keysOf, arguments: [row]) {
-                    let list = try Int64.fetchAll(listOf, arguments: [key, maximumKeyList + 1])
-                    guard list.count <= maximumKeyList else { continue }
-                    for other in list where other != row {
-                        candidates.insert([min(row, other), max(row, other)])
-                        if candidates.count >= maximumCandidatePairs { break sampling }
-                    }
+        let rows = try store.profiledRowIDs()
+        guard rows.count >= 2 else { return ([], []) }
+        let step = max(1, rows.count / sampledPetitions)
+        var candidates = Set<[Int64]>()
+        sampling: for position in stride(from: 0, to: rows.count, by: step) {
+            let row = rows[position]
+            for key in try store.keys(of: row) {
+                let list = try store.rowIDs(filedUnder: key, limit: maximumKeyList + 1)
+                guard list.count <= maximumKeyList else { continue }
+                for other in list where other != row {
+                    candidates.insert([min(row, other), max(row, other)])
+                    if candidates.count >= maximumCandidatePairs { break sampling }
                 }
             }
-            var generator = SplitMix64(seed: 0x5EED)
-            var random: [(Int64, Int64)] = []
-            while random.count < min(randomPairs, rows.count * (rows.count - 1) / 2) {
-                let a = rows[Int(generator.next() % UInt64(rows.count))]
-                let b = rows[Int(generator.next() % UInt64(rows.count))]
-                if a != b { random.append((a, b)) }
-            }
-            return (candidates.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1]) }, random)
         }
+        var generator = SplitMix64(seed: 0x5EED)
+        var random: [(Int64, Int64)] = []
+        while random.count < min(randomPairs, rows.count * (rows.count - 1) / 2) {
+            let a = rows[Int(generator.next() % UInt64(rows.count))]
+            let b = rows[Int(generator.next() % UInt64(rows.count))]
+            if a != b { random.append((a, b)) }
+        }
+        return (candidates.sorted { $0.lexicographicallyPrecedes($1) }.map { ($0[0], $0[1]) }, random)
     }
 
     private func loadProfiles(_ rows: [Int64]) throws -> [Int64: PetitionProfile] {
         var profiles: [Int64: PetitionProfile] = [:]
-        try store.read { db in
-            for start in stride(from: 0, to: rows.count, by: 1000) {
-                let chunk = rows[start..<min(start + 1000, rows.count)]
-                let cursor = try Row.fetchCursor(db, sql: """
-                    SELECT petition_rowid, profile FROM petition_profile
-                    WHERE petition_rowid IN (\(chunk.map(String.init).joined(separator: ",")))
-                    """)
-                while let row = try cursor.next() {
-                    if let data = row[1] as Data?, let profile = ProfileCodec.decode(data) { profiles[row[0]] = profile }
-                }
+        for start in stride(from: 0, to: rows.count, by: 1000) {
+            for (row, stored) in try store.storedProfiles(of: Array(rows[start..<min(start + 1000, rows.count)])) {
+                if let profile = ProfileCodec.decode(stored.profile) { profiles[row] = profile }
             }
         }
         return profiles
     }
 
     /// The weights every run and check uses: the last estimated or chosen, else the hand-set ones.
-    public static func current(in db: Database) throws -> MatchWeights? {
-        guard let text = try String.fetchOne(db, sql: "SELECT weights FROM match_weights WHERE id = 1") else { return nil }
+    public static func current(in store: any PetitionStorage) throws -> MatchWeights? {
+        guard let text = try store.matchWeights() else { return nil }
         return try? JSONDecoder().decode(MatchWeights.self, from: Data(text.utf8))
     }
 
-    public static func current(in store: PetitionStore) throws -> MatchWeights? {
-        try store.read { try current(in: $0) }
-    }
-
-    static func save(_ weights: MatchWeights, runID: Int64?, in db: Database) throws {
+    static func save(_ weights: MatchWeights, runID: Int64?, in store: any PetitionStorage) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let text = String(decoding: try encoder.encode(weights), as: UTF8.self)
-        try db.execute(sql: "INSERT OR REPLACE INTO match_weights (id, run_id, weights) VALUES (1, ?, ?)",
-                       arguments: [runID, text])
+        try store.saveMatchWeights(String(decoding: try encoder.encode(weights), as: UTF8.self), runID: runID)
     }
 }
 

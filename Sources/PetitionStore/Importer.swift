@@ -21,10 +21,12 @@ public struct ImportSummary: Sendable, Equatable {
     }
 }
 
-/// Writes what the repeat detector derives from a petition, in the same
-/// transaction as the petition itself, so the two never disagree.
+/// What the repeat detector derives from a petition. The importer stores it
+/// in the same transaction as the petition itself, so the two never disagree,
+/// and forgets the petition's matter, so that the next nightly run scores the
+/// changed text again.
 public protocol PetitionDerivedDataWriter {
-    func petitionWritten(rowID: Int64, petition: Petition, in db: Database) throws
+    func derivedData(for petition: Petition) -> DerivedPetitionData
 }
 
 /// Upserts records by id in batches, one transaction per batch, so a crash
@@ -76,8 +78,11 @@ public struct Importer {
                 for item in decoded {
                     switch item.value {
                     case let .petition(petition):
-                        if let rowID = try Self.upsert(petition, at: now, in: db, into: &batchSummary) {
-                            try derivedData?.petitionWritten(rowID: rowID, petition: petition, in: db)
+                        if let rowID = try Self.upsert(petition, at: now, in: db, into: &batchSummary),
+                           let derived = derivedData?.derivedData(for: petition) {
+                            try PetitionStore.save(derived, rowID: rowID, in: db)
+                            try db.cachedStatement(sql: "DELETE FROM assignment WHERE petition_rowid = ?")
+                                .execute(arguments: [rowID])
                         }
                     case let .backlog(backlogCase): try Self.upsert(backlogCase, at: now, in: db, into: &batchSummary)
                     }
@@ -98,7 +103,7 @@ public struct Importer {
 
     /// Inserts or updates a petition; the row id when anything was written.
     @discardableResult
-    public static func upsert(_ petition: Petition, at now: String, in db: Database, into summary: inout ImportSummary) throws -> Int64? {
+    static func upsert(_ petition: Petition, at now: String, in db: Database, into summary: inout ImportSummary) throws -> Int64? {
         let hash = RecordHash.of(petition)
         let existing = try Row.fetchOne(db, sql: "SELECT rowid, record_hash FROM petition WHERE id = ?",
                                         arguments: [petition.id])

@@ -13,10 +13,15 @@ public final class PetitionStore: Sendable {
 
     public enum StoreError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)
+        /// Another nightly job holds the store's lock.
+        case jobRunning(database: String)
+        case cannotLock(path: String, reason: String)
 
         public var description: String {
             switch self {
             case let .cannotOpen(path, reason): "无法打开数据库 \(path)：\(reason)"
+            case let .jobRunning(database): "另一个查重任务正在处理数据库 \(database)，请等它结束后再运行"
+            case let .cannotLock(path, reason): "无法创建锁文件 \(path)：\(reason)"
             }
         }
     }
@@ -55,64 +60,8 @@ public final class PetitionStore: Sendable {
         try pool.read(body)
     }
 
-    public func petitionCount() throws -> Int {
-        try pool.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM petition") ?? 0 }
-    }
-
     /// Passes `PRAGMA integrity_check`.
     public func isIntact() throws -> Bool {
         try pool.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") == "ok" }
-    }
-}
-
-extension PetitionStore {
-    /// One stored petition.
-    public static func petition(rowID: Int64, in db: Database) throws -> Petition? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM petition WHERE rowid = ?", arguments: [rowID]) else {
-            return nil
-        }
-        return try petition(row: row, in: db)
-    }
-
-    public static func petition(id: String, in db: Database) throws -> (rowID: Int64, petition: Petition)? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM petition WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        return (row["rowid"], try petition(row: row, in: db))
-    }
-
-    private static func petition(row: Row, in db: Database) throws -> Petition {
-        let rowID: Int64 = row["rowid"]
-        let petitioners = try Row.fetchAll(db, sql: """
-            SELECT name, id_number, phone FROM petitioner WHERE petition_rowid = ? ORDER BY position
-            """, arguments: [rowID]).map { Petitioner(name: $0["name"], idNumber: $0["id_number"], phone: $0["phone"]) }
-        return Petition(
-            id: row["id"], receivedAt: CalendarDate(parsing: row["received_at"])!, channel: row["channel"],
-            level: row["level"], province: row["province"], city: row["city"], county: row["county"],
-            regionCode: row["region_code"], petitioners: petitioners, headcount: row["headcount"],
-            respondent: row["respondent"], category: row["category"], title: row["title"], content: row["content"])
-    }
-
-    /// All backlog cases.
-    public func backlogCases() throws -> [BacklogCase] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM backlog_case ORDER BY case_id").map(Self.backlogCase(row:))
-        }
-    }
-
-    /// One backlog case by its id.
-    public static func backlogCase(caseID: String, in db: Database) throws -> BacklogCase? {
-        try Row.fetchOne(db, sql: "SELECT * FROM backlog_case WHERE case_id = ?", arguments: [caseID])
-            .map(backlogCase(row:))
-    }
-
-    private static func backlogCase(row: Row) -> BacklogCase {
-        let unitsJSON: String = row["responsible_units"]
-        let units = (try? JSONSerialization.jsonObject(with: Data(unitsJSON.utf8))) as? [String] ?? []
-        return BacklogCase(
-            caseID: row["case_id"], title: row["title"], summary: row["summary"], province: row["province"],
-            city: row["city"], county: row["county"], category: row["category"],
-            openedAt: (row["opened_at"] as String?).flatMap(CalendarDate.init(parsing:)),
-            leader: row["leader"], responsibleUnits: units, status: row["status"])
     }
 }

@@ -11,7 +11,7 @@ import Testing
 ///
 /// Slow (two imports and nightly runs of 7,636 messages): `swift test --skip Slow` leaves it out.
 @Suite("Slow: real messages, judged pairs")
-struct RealPairsTests {
+struct SlowRealPairsTests {
     static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus-real")
     static let available = FileManager.default.fileExists(atPath: shared.appendingPathComponent("pairs-dev.jsonl").path)

@@ -16,7 +16,7 @@ import Testing
 ///
 /// Slow (two corpora of 6,000 generated, imported and deduplicated): `swift test --skip Slow` leaves it out.
 @Suite("Slow: quality on corpora the detector was not tuned on", .serialized)
-struct HeldOutQualityTests {
+struct SlowHeldOutQualityTests {
     /// What one corpus scores against its truth.
     struct Scores {
         var precision: Double, recall: Double, f1: Double

@@ -1,0 +1,17 @@
+import Foundation
+
+/// What a run leaves for the next run and for the intake check besides the
+/// matters: the word statistics over the assigned petitions, and the match
+/// weights every run and check scores with.
+public protocol IndexStateRepository: Sendable {
+    /// The statistics the last run saved, while they still describe the
+    /// assignments: none dropped (a petition imported again with new text) or
+    /// made outside a run (a saved check) since. Nil otherwise.
+    func currentStatistics() throws -> Data?
+    /// The statistics the last run saved, whatever changed since: what the
+    /// intake check weighs words by.
+    func lastStatistics() throws -> Data?
+    /// The weights in use (the detector's JSON), and the run that set them.
+    func matchWeights() throws -> String?
+    func saveMatchWeights(_ weights: String, runID: Int64?) throws
+}

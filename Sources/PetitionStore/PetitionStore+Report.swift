@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+
+/// The nightly report's figures, queried from SQLite.
+extension PetitionStore: ReportRepository {
+    public func reportTables(runID: Int64, candidatePetitions: Int, candidateSpanDays: Int,
+                             matterLimit: Int) throws -> ReportTables {
+        try read { db in
+            func rows(_ sql: String, _ arguments: StatementArguments = []) throws -> [[String]] {
+                try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                    row.databaseValues.map { value in
+                        switch value.storage {
+                        case .null: ""
+                        case let .int64(number): String(number)
+                        case let .double(number): String(format: "%.3f", number)
+                        case let .string(text): text
+                        case .blob: ""
+                        }
+                    }
+                }
+            }
+            let matterStats = """
+                SELECT a.matter_id, count(*) AS petitions, min(p.received_at) AS first, max(p.received_at) AS last,
+                       CAST(julianday(max(p.received_at)) - julianday(min(p.received_at)) AS INTEGER) AS span_days,
+                       max(ifnull(p.headcount, 1)) AS headcount,
+                       min(ifnull(p.province, '') || ifnull(p.city, '') || ifnull(p.county, '')) AS region,
+                       min(ifnull(p.category, '')) AS category
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid GROUP BY a.matter_id
+                """
+            var tables = ReportTables()
+            tables.newRepeats = try rows("""
+                SELECT p.id, p.received_at, ifnull(p.level, ''), a.matter_id, a.repeat_of, a.score
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
+                WHERE a.run_id = ? AND a.repeat_of IS NOT NULL ORDER BY p.received_at, p.id
+                """, [runID])
+            tables.matters = try rows("""
+                SELECT * FROM (\(matterStats)) WHERE petitions >= 2 ORDER BY petitions DESC, span_days DESC, matter_id LIMIT ?
+                """, [matterLimit])
+            tables.escalations = try rows("""
+                SELECT p.id, a.matter_id, e.from_level, e.to_level, e.skipped_levels, e.earlier_id
+                FROM escalation e JOIN petition p ON p.rowid = e.petition_rowid
+                JOIN assignment a ON a.petition_rowid = e.petition_rowid ORDER BY p.received_at, p.id
+                """)
+            tables.collective = try rows("SELECT * FROM (\(matterStats)) WHERE headcount >= 5 ORDER BY headcount DESC, matter_id")
+            tables.classes = try rows("""
+                SELECT c.class_id, c.place, c.concept, c.matters,
+                       (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id WHERE m.class_id = c.class_id)
+                FROM class_case c ORDER BY c.matters DESC, c.class_id
+                """)
+            tables.backlog = try rows("""
+                SELECT b.case_id, b.title, ifnull(b.leader, ''),
+                       (SELECT count(*) FROM matter m WHERE m.backlog_case_id = b.case_id),
+                       (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id
+                        WHERE m.backlog_case_id = b.case_id AND a.run_id = ?)
+                FROM backlog_case b ORDER BY b.case_id
+                """, [runID])
+            tables.candidateBacklog = try rows("""
+                SELECT s.* FROM (\(matterStats)) s JOIN matter m ON m.matter_id = s.matter_id
+                WHERE m.backlog_case_id IS NULL AND s.petitions >= ? AND s.span_days >= ?
+                ORDER BY s.petitions DESC, s.span_days DESC, s.matter_id
+                """, [candidatePetitions, candidateSpanDays])
+            tables.byRegion = try rows("""
+                SELECT ifnull(p.province, ''), ifnull(p.city, ''), ifnull(p.category, ''), count(*),
+                       count(DISTINCT a.matter_id), sum(a.repeat_of IS NOT NULL)
+                FROM petition p LEFT JOIN assignment a ON a.petition_rowid = p.rowid
+                GROUP BY 1, 2, 3 ORDER BY 4 DESC
+                """)
+            return tables
+        }
+    }
+}
