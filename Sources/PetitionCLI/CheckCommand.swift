@@ -68,7 +68,7 @@ struct CheckCommand: ParsableCommand {
             }
             data = contents
         }
-        let text = RecordFile.text(of: data).text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = RecordFile.text(of: data).trimmingCharacters(in: .whitespacesAndNewlines)
         guard var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] else {
             throw UserError(message: "输入不是一个有效的 JSON 对象")
         }

@@ -13,8 +13,15 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "文件内容为信访积案")
     var backlog = false
 
+    @Option(name: .long, help: "解析与计算画像的线程数（默认全部核心）")
+    var workers: Int?
+
     @Argument(help: "要导入的文件")
     var files: [String]
+
+    func validate() throws {
+        if let workers, workers < 1 { throw ValidationError("--workers 须为正整数") }
+    }
 
     func run() throws {
         let store = try openStore(global, creating: true)
@@ -22,16 +29,21 @@ struct ImportCommand: ParsableCommand {
         var total = ImportSummary()
         let interruption = Interruption()
         for file in files where !total.interrupted {
-            let records: [RawRecord]
+            let bar = ProgressBar(label: (file as NSString).lastPathComponent)
+            var summary: ImportSummary
             do {
-                records = try RecordFile.records(path: file)
-            } catch {
+                // Read as a stream: the file is never held whole, whatever its size.
+                let stream = try RecordStream(path: file)
+                var importer = Importer(store: store, derivedData: try ProfileWriter())
+                if let workers { importer.workers = workers }
+                summary = try importer.importStream(
+                    stream, kind: backlog ? .backlogCases : .petitions,
+                    progress: { bar.update(done: $0.records, fraction: Double($0.bytesRead) / Double(max(1, $0.fileSize))) },
+                    shouldStop: { interruption.isRequested })
+            } catch let error as RecordFile.FileError {
+                bar.finish()
                 throw UserError(message: "\(error)")
             }
-            let bar = ProgressBar(label: (file as NSString).lastPathComponent)
-            var summary = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(
-                records, kind: backlog ? .backlogCases : .petitions, progress: bar.update,
-                shouldStop: { interruption.isRequested })
             bar.finish()
             summary.rejected = summary.rejected.map { error in
                 var error = error

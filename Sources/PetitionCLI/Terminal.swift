@@ -45,6 +45,23 @@ final class ProgressBar {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
+    /// Progress through a file read as a stream: records so far, and the share of its bytes read.
+    func update(done: Int, fraction: Double) {
+        guard enabled else { return }
+        let now = Date()
+        guard fraction >= 1 || now.timeIntervalSince(lastDrawn) > 0.1 else { return }
+        lastDrawn = now
+        let elapsed = max(now.timeIntervalSince(started), 0.001)
+        let share = min(max(fraction, 0), 1)
+        let remaining = share > 0 ? elapsed * (1 - share) / share : 0
+        let width = 30
+        let filled = Int(Double(width) * share)
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        let line = String(format: "\r%@ %@ %3.0f%%  %d 条  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, share * 100, done,
+                          Double(done) / elapsed, remaining)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
     func finish() {
         guard enabled else { return }
         FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))

@@ -27,78 +27,207 @@ public struct ImportSummary: Sendable, Equatable {
 /// changed text again.
 public protocol PetitionDerivedDataWriter {
     func derivedData(for petition: Petition) -> DerivedPetitionData
+    /// Another writer for another thread: each holds what may not be shared
+    /// between threads (an ICU word segmenter).
+    func makeWorker() throws -> any PetitionDerivedDataWriter
+}
+
+/// How far an import has got: records handled, and bytes of the file read
+/// (zero when the records did not come from a file).
+public struct ImportProgress: Sendable {
+    public var records: Int
+    public var bytesRead: Int
+    public var fileSize: Int
 }
 
 /// Upserts records by id in batches, one transaction per batch, so a crash
 /// loses at most the batch in flight and never leaves half a record: a
-/// petition, its petitioners and its index entries are written together.
-/// Re-importing an unchanged record writes nothing.
+/// petition, its petitioners, its index entries and what the detector derives
+/// from it are written together. Re-importing an unchanged record writes nothing.
+///
+/// Records are decoded, validated and their derived data computed on
+/// `workers` threads (each with its own ``PetitionDerivedDataWriter``), while
+/// one writer commits the previous batch; batches are committed in file
+/// order, so the rows, the rejections and their order are those of a serial import.
 public struct Importer {
     public enum Kind: Sendable { case petitions, backlogCases }
 
     public let store: PetitionStore
     public var batchSize = 1000
     public var derivedData: (any PetitionDerivedDataWriter)?
+    /// Threads that decode records and derive their data.
+    public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     public init(store: PetitionStore, derivedData: (any PetitionDerivedDataWriter)? = nil) {
         self.store = store
         self.derivedData = derivedData
     }
 
-    /// Imports records; `progress(done, total)` is called after each batch.
+    /// Imports records held in memory; `progress(done, total)` is called after each batch.
     public func importRecords(
         _ records: [RawRecord], kind: Kind, progress: (Int, Int) -> Void = { _, _ in },
         shouldStop: () -> Bool = { false }
     ) throws -> ImportSummary {
+        var rest = records[...]
+        return try run(kind: kind, nextBatch: {
+            let batch = Array(rest.prefix(batchSize))
+            rest = rest.dropFirst(batch.count)
+            return batch
+        }, progress: { progress($0.records, records.count) }, shouldStop: shouldStop, bytes: { (0, 0) })
+    }
+
+    /// Imports a file as it is read, a batch at a time: memory stays bounded whatever its size.
+    public func importStream(
+        _ stream: RecordStream, kind: Kind, progress: (ImportProgress) -> Void = { _ in },
+        shouldStop: () -> Bool = { false }
+    ) throws -> ImportSummary {
+        try run(kind: kind, nextBatch: { try stream.next(maximum: batchSize) }, progress: progress,
+                shouldStop: shouldStop, bytes: { (stream.bytesRead, stream.fileSize) })
+    }
+
+    /// A record decoded and ready to write, with its derived data unless it
+    /// was found unchanged when read (the writer derives it then if it did change since).
+    private enum Prepared {
+        case petition(Petition, DerivedPetitionData?)
+        case backlog(BacklogCase)
+    }
+
+    private func run(kind: Kind, nextBatch: () throws -> [RawRecord], progress: (ImportProgress) -> Void,
+                     shouldStop: () -> Bool, bytes: () -> (Int, Int)) throws -> ImportSummary {
         var summary = ImportSummary()
         let now = ISO8601DateFormatter().string(from: Date())
-        var start = 0
-        while start < records.count {
+        let helpers = try (0..<max(1, workers)).map { _ in try derivedData?.makeWorker() }
+        let writer = BatchWriter(store: store, derivedData: derivedData, now: now)
+        var done = 0
+        defer { writer.wait() }
+        while true {
             if shouldStop() {
                 summary.interrupted = true
                 break
             }
-            let batch = records[start..<min(start + batchSize, records.count)]
-            var decoded: [(line: Int, value: Decoded)] = []
-            for record in batch {
-                do {
-                    let fields = try record.fields.get()
-                    switch kind {
-                    case .petitions: decoded.append((record.line, .petition(try RecordDecoding.petition(from: fields))))
-                    case .backlogCases: decoded.append((record.line, .backlog(try RecordDecoding.backlogCase(from: fields))))
-                    }
-                } catch {
-                    var located = error
-                    located.line = record.line
-                    summary.rejected.append(located)
-                }
-            }
-            let batchSummary = try store.write { db -> ImportSummary in
-                var batchSummary = ImportSummary()
-                for item in decoded {
-                    switch item.value {
-                    case let .petition(petition):
-                        if let rowID = try Self.upsert(petition, at: now, in: db, into: &batchSummary),
-                           let derived = derivedData?.derivedData(for: petition) {
-                            try PetitionStore.save(derived, rowID: rowID, in: db)
-                            try db.cachedStatement(sql: "DELETE FROM assignment WHERE petition_rowid = ?")
-                                .execute(arguments: [rowID])
-                        }
-                    case let .backlog(backlogCase): try Self.upsert(backlogCase, at: now, in: db, into: &batchSummary)
-                    }
-                }
-                return batchSummary
-            }
-            summary += batchSummary
-            start += batch.count
-            progress(start, records.count)
+            let batch = try nextBatch()
+            if batch.isEmpty { break }
+            let (prepared, rejected) = try prepare(batch, kind: kind, helpers: helpers)
+            // The previous batch is committed before this one is handed over: batches land in file order.
+            summary += try writer.finishPrevious()
+            summary.rejected += rejected
+            if done > 0 { progress(ImportProgress(records: done, bytesRead: bytes().0, fileSize: bytes().1)) }
+            writer.start(prepared)
+            done += batch.count
         }
+        summary += try writer.finishPrevious()
+        progress(ImportProgress(records: done, bytesRead: bytes().0, fileSize: bytes().1))
         return summary
     }
 
-    private enum Decoded {
-        case petition(Petition)
-        case backlog(BacklogCase)
+    /// Decodes a batch and derives each new or changed petition's data, on every worker.
+    private func prepare(_ batch: [RawRecord], kind: Kind,
+                         helpers: [(any PetitionDerivedDataWriter)?]) throws -> ([Prepared?], [RecordError]) {
+        var decoded = [Result<Prepared, RecordError>?](repeating: nil, count: batch.count)
+        let work = SharedWork(batch: batch, helpers: helpers)
+        decoded.withUnsafeMutableBufferPointer { slots in
+            let shared = SharedBuffer(slots: slots)
+            DispatchQueue.concurrentPerform(iterations: work.helpers.count) { worker in
+                for index in stride(from: worker, to: work.batch.count, by: work.helpers.count) {
+                    shared.slots[index] = Self.decode(work.batch[index], kind: kind)
+                }
+            }
+        }
+        var rejected: [RecordError] = []
+        var prepared: [Prepared?] = decoded.map { result in
+            switch result {
+            case let .success(value)?: return value
+            case let .failure(error)?:
+                rejected.append(error)
+                return nil
+            case nil: return nil
+            }
+        }
+        guard derivedData != nil else { return (prepared, rejected) }
+        // Unchanged petitions need no derived data: their stored hashes are read first.
+        let ids = prepared.compactMap { item -> String? in if case let .petition(petition, _)? = item { petition.id } else { nil } }
+        let storedHashes = try store.recordHashes(ofPetitions: ids)
+        prepared.withUnsafeMutableBufferPointer { slots in
+            let shared = SharedBuffer(slots: slots)
+            DispatchQueue.concurrentPerform(iterations: work.helpers.count) { worker in
+                guard let helper = work.helpers[worker] else { return }
+                for index in stride(from: worker, to: shared.slots.count, by: work.helpers.count) {
+                    guard case let .petition(petition, _)? = shared.slots[index],
+                          storedHashes[petition.id] != RecordHash.of(petition) else { continue }
+                    shared.slots[index] = .petition(petition, helper.derivedData(for: petition))
+                }
+            }
+        }
+        return (prepared, rejected)
+    }
+
+    private static func decode(_ record: RawRecord, kind: Kind) -> Result<Prepared, RecordError> {
+        do {
+            let fields = try record.fields.get()
+            switch kind {
+            case .petitions: return .success(.petition(try RecordDecoding.petition(from: fields), nil))
+            case .backlogCases: return .success(.backlog(try RecordDecoding.backlogCase(from: fields)))
+            }
+        } catch {
+            var located = error
+            located.line = record.line
+            return .failure(located)
+        }
+    }
+
+    /// Commits batches one at a time on its own thread, in the order given.
+    private final class BatchWriter: @unchecked Sendable {
+        let store: PetitionStore
+        let derivedData: (any PetitionDerivedDataWriter)?
+        let now: String
+        private let queue = DispatchQueue(label: "petition.import.writer")
+        private let group = DispatchGroup()
+        /// Written by the writer thread, read after `group.wait()`.
+        private var outcome: Result<ImportSummary, Error> = .success(ImportSummary())
+
+        init(store: PetitionStore, derivedData: (any PetitionDerivedDataWriter)?, now: String) {
+            self.store = store
+            self.derivedData = derivedData
+            self.now = now
+        }
+
+        func start(_ batch: [Prepared?]) {
+            group.enter()
+            queue.async { [self] in
+                defer { group.leave() }
+                outcome = Result { try write(batch) }
+            }
+        }
+
+        /// Waits for the batch in flight and gives what it did (nothing when none was).
+        func finishPrevious() throws -> ImportSummary {
+            group.wait()
+            defer { outcome = .success(ImportSummary()) }
+            return try outcome.get()
+        }
+
+        func wait() { group.wait() }
+
+        private func write(_ batch: [Prepared?]) throws -> ImportSummary {
+            try store.write { db -> ImportSummary in
+                var summary = ImportSummary()
+                for item in batch {
+                    switch item {
+                    case let .petition(petition, derived)?:
+                        guard let rowID = try Importer.upsert(petition, at: now, in: db, into: &summary),
+                              let derived = derived ?? derivedData?.derivedData(for: petition) else { continue }
+                        try PetitionStore.save(derived, rowID: rowID, in: db)
+                        try db.cachedStatement(sql: "DELETE FROM assignment WHERE petition_rowid = ?")
+                            .execute(arguments: [rowID])
+                    case let .backlog(backlogCase)?:
+                        try Importer.upsert(backlogCase, at: now, in: db, into: &summary)
+                    case nil:
+                        continue
+                    }
+                }
+                return summary
+            }
+        }
     }
 
     /// Inserts or updates a petition; the row id when anything was written.
@@ -213,4 +342,15 @@ enum RecordHash {
         }
         return String(value, radix: 16)
     }
+}
+
+/// What the decoding workers read: each reads all of it and uses only its own writer.
+private struct SharedWork: @unchecked Sendable {
+    let batch: [RawRecord]
+    let helpers: [(any PetitionDerivedDataWriter)?]
+}
+
+/// Slots that the decoding workers fill, each only its own indexes.
+private struct SharedBuffer<Element>: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<Element>
 }

@@ -131,6 +131,19 @@ extension PetitionStore: PetitionRepository {
 }
 
 extension PetitionStore {
+    /// The content fingerprints of the stored petitions among `ids`, by id.
+    func recordHashes(ofPetitions ids: [String]) throws -> [String: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try read { db in
+            var hashes: [String: String] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, record_hash FROM petition WHERE id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
+                """, arguments: StatementArguments(ids))
+            while let row = try rows.next() { hashes[row[0]] = row[1] }
+            return hashes
+        }
+    }
+
     /// Stores a petition's derived data, replacing what the detector kept of
     /// it: its vector and index record belong to the text they were made from.
     static func save(_ derived: DerivedPetitionData, rowID: Int64, in db: Database) throws {

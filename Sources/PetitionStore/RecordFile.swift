@@ -29,9 +29,9 @@ public struct RawRecord {
     public var fields: Result<[String: Any], RecordError> { parse() }
 }
 
-/// Reads JSON Lines and CSV files (UTF-8, or GB18030 detected when the bytes
-/// are not UTF-8) into raw records, one per line or CSV row, so that a broken
-/// record is reported with its line number and never hides the good ones.
+/// JSON Lines and CSV records (UTF-8, or GB18030), one per line or CSV row,
+/// so that a broken record is reported with its line number and never hides
+/// the good ones. Files are read by ``RecordStream``.
 public enum RecordFile {
     public enum Format: String, Sendable { case jsonLines = "jsonl", csv }
 
@@ -55,24 +55,9 @@ public enum RecordFile {
         return text.first(where: { !$0.isWhitespace }) == "{" ? .jsonLines : .csv
     }
 
-    /// The file's text, with the encoding that decoded it.
-    public static func text(of data: Data) -> (text: String, encoding: String, invalidLines: Set<Int>) {
-        if let text = String(validating: data, as: UTF8.self) {
-            return (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, "UTF-8", [])
-        }
-        if let text = gb18030(data) { return (text, "GB18030", []) }
-        // Neither: decode line by line, marking the lines that are not UTF-8.
-        var invalid: Set<Int> = []
-        var lines: [String] = []
-        for (index, lineBytes) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            if let line = String(validating: lineBytes, as: UTF8.self) {
-                lines.append(line)
-            } else {
-                invalid.insert(index + 1)
-                lines.append("")
-            }
-        }
-        return (lines.joined(separator: "\n"), "UTF-8", invalid)
+    /// The rejection of a line that is neither UTF-8 nor GB18030.
+    static func invalidEncoding(_ line: Int) -> RecordError {
+        RecordError(line: line, message: "不是有效的 UTF-8 或 GB18030 编码")
     }
 
     static func gb18030(_ data: Data) -> String? {
@@ -91,84 +76,50 @@ public enum RecordFile {
         }
     }
 
-    /// Records of a file.
+    /// Every record of a file, read through a ``RecordStream``. For files of
+    /// any size, read the stream a batch at a time instead.
     public static func records(path: String) throws -> [RawRecord] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw FileError.unreadable(path: path, reason: error.localizedDescription)
-        }
-        let decoded = text(of: data)
-        switch format(of: path, text: decoded.text.prefix(200)) {
-        case .jsonLines: return jsonLines(decoded.text, invalidLines: decoded.invalidLines)
-        case .csv:
-            guard let records = csv(decoded.text, invalidLines: decoded.invalidLines) else {
-                throw FileError.csvWithoutHeader(path: path)
-            }
-            return records
+        let stream = try RecordStream(path: path)
+        var records: [RawRecord] = []
+        while true {
+            let batch = try stream.next(maximum: 10_000)
+            if batch.isEmpty { return records }
+            records += batch
         }
     }
 
-    public static func jsonLines(_ text: String, invalidLines: Set<Int> = []) -> [RawRecord] {
+    public static func jsonLines(_ text: String) -> [RawRecord] {
         var records: [RawRecord] = []
         var lineNumber = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak) {
             lineNumber += 1
-            if invalidLines.contains(lineNumber) {
-                records.append(RawRecord(line: lineNumber, fields: .failure(
-                    RecordError(line: lineNumber, message: "不是有效的 UTF-8 或 GB18030 编码"))))
-                continue
-            }
             if line.allSatisfy(\.isWhitespace) { continue }
             records.append(RawRecord(line: lineNumber, json: line))
         }
         return records
     }
 
-    /// RFC 4180 CSV with a header row. A row with an unclosed quote is
-    /// reported and reading resumes on the line after it starts; rows with
-    /// too few or too many cells are reported.
-    public static func csv(_ text: String, invalidLines: Set<Int> = []) -> [RawRecord]? {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak)
-        var lineIndex = 0
-        while lineIndex < lines.count, lines[lineIndex].allSatisfy(\.isWhitespace) { lineIndex += 1 }
-        guard lineIndex < lines.count, case let .row(header, next) = row(lines, from: lineIndex) else { return nil }
-        let columns = header.map { $0.trimmingCharacters(in: .whitespaces) }
-        lineIndex = next
+    /// RFC 4180 CSV with a header row (``CSVRows``); nil without a header.
+    public static func csv(_ text: String) -> [RawRecord]? {
+        var rows = CSVRows()
         var records: [RawRecord] = []
-        while lineIndex < lines.count {
-            let lineNumber = lineIndex + 1
-            if invalidLines.contains(lineNumber) {
-                records.append(RawRecord(line: lineNumber, fields: .failure(
-                    RecordError(line: lineNumber, message: "不是有效的 UTF-8 或 GB18030 编码"))))
-                lineIndex += 1
-                continue
-            }
-            if lines[lineIndex].allSatisfy(\.isWhitespace) {
-                lineIndex += 1
-                continue
-            }
-            switch row(lines, from: lineIndex) {
-            case let .row(cells, next):
-                lineIndex = next
-                if cells.count != columns.count {
-                    let message = cells.count < columns.count
-                        ? "缺少列：\(columns[cells.count...].joined(separator: "、"))（应有 \(columns.count) 列，实有 \(cells.count) 列）"
-                        : "列数过多（应有 \(columns.count) 列，实有 \(cells.count) 列）"
-                    records.append(RawRecord(line: lineNumber, fields: .failure(RecordError(line: lineNumber, message: message))))
-                } else {
-                    var fields: [String: Any] = [:]
-                    for (column, cell) in zip(columns, cells) where !column.isEmpty { fields[column] = cell }
-                    records.append(RawRecord(line: lineNumber, fields: .success(fields)))
-                }
-            case .unclosedQuote:
-                records.append(RawRecord(line: lineNumber, fields: .failure(
-                    RecordError(line: lineNumber, message: "引号未闭合"))))
-                lineIndex += 1
-            }
+        var number = 0
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: isLineBreak) {
+            number += 1
+            records += rows.add(CSVRows.Line(number: number, text: String(line)))
+            while let replayed = rows.takeReplayed() { records += rows.add(replayed) }
         }
-        return records
+        guard let rest = try? rows.finish(path: "") else { return nil }
+        return records + rest
+    }
+
+    /// One record's text from a file or standard input: UTF-8 (without a
+    /// byte-order mark), else GB18030, else UTF-8 with what cannot be decoded replaced.
+    public static func text(of data: Data) -> String {
+        if let text = String(validating: data, as: UTF8.self) {
+            return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        }
+        return gb18030(data) ?? String(decoding: data, as: UTF8.self)
     }
 
     /// LF or CRLF (one Character in Swift), but not other Unicode line separators,
@@ -177,21 +128,17 @@ public enum RecordFile {
         character == "\n" || character == "\r\n"
     }
 
-    private enum RowResult {
-        case row([String], next: Int)
-        case unclosedQuote
-    }
-
-    private static func row(_ lines: [Substring], from start: Int) -> RowResult {
+    /// The cells of one complete row, given its lines (more than one when a
+    /// quoted cell spans lines). Any quote opens or closes quoting; two
+    /// quotes in a quoted cell stand for one.
+    static func cells(of lines: [Substring]) -> [String] {
         var cells: [String] = []
         var cell = ""
         var inQuotes = false
-        var lineIndex = start
-        while lineIndex < lines.count {
-            let line = lines[lineIndex]
-            var iterator = line.makeIterator()
+        for (index, line) in lines.enumerated() {
+            if index > 0 { cell.append("\n") }
             var afterQuote = false
-            while let character = iterator.next() {
+            for character in line {
                 if inQuotes {
                     if character == "\"" {
                         inQuotes = false
@@ -212,13 +159,8 @@ public enum RecordFile {
                     afterQuote = false
                 }
             }
-            lineIndex += 1
-            if !inQuotes {
-                cells.append(cell)
-                return .row(cells, next: lineIndex)
-            }
-            cell.append("\n")
         }
-        return .unclosedQuote
+        cells.append(cell)
+        return cells
     }
 }

@@ -229,7 +229,7 @@ public struct EntityExtractor: Sendable {
             while stripped {
                 stripped = false
                 for generic in lists.strippedFromUnitNames where end >= generic.count
-                    && Array(points[(end - generic.count)..<end]) == generic {
+                    && points[(end - generic.count)..<end].elementsEqual(generic) {
                     end -= generic.count
                     stripped = true
                     break
@@ -258,11 +258,11 @@ public struct EntityExtractor: Sendable {
                   !(suffix.count == 1 && lists.wordsEndingInSuffix.contains(WordLists.pair(second, suffix[0]))),
                   // A type word left before an estate's or a road's suffix (商业广场, 登山公路): no name.
                   !lists.genericTypes.contains(where: { $0.count <= end - phaseLength
-                      && Array(points[(end - phaseLength - $0.count)..<(end - phaseLength)]) == $0 })
+                      && points[(end - phaseLength - $0.count)..<(end - phaseLength)].elementsEqual($0) })
             else { return nil }
             // A name that ends in another suffix of its kind (花园|小区, 集团|有限公司)
             // is keyed by the inner one.
-            if suffixes.contains(where: { $0.count <= end && Array(points[(end - $0.count)..<end]) == $0 }) {
+            if suffixes.contains(where: { $0.count <= end && points[(end - $0.count)..<end].elementsEqual($0) }) {
                 return nil
             }
             let canonicalSuffix = suffix == Self.villageCommittee ? [Self.villageCommittee[0]] : suffix  // 村委会 → 村

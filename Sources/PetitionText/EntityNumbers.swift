@@ -1,14 +1,36 @@
 /// Numbers in the forms petitions write them (38,000 / 3.8万 / 三十万 / 二〇一五)
 /// and what follows them: amounts, areas, years, rooms, case numbers.
 extension EntityExtractor {
-    private static let chineseDigits: [UInt32: Int] = {
-        var map: [UInt32: Int] = [:]
-        for (character, value) in zip("〇零一二三四五六七八九两", [0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 2]) {
-            map[character.unicodeScalars.first!.value] = value
+    /// The value of a Chinese digit (〇 零 一 … 九 两); a switch, since it is
+    /// asked of nearly every character of every petition.
+    @inline(__always)
+    private static func digitValue(_ point: UInt32) -> Int? {
+        switch point {
+        case 0x3007, 0x96F6: 0      // 〇 零
+        case 0x4E00: 1              // 一
+        case 0x4E8C, 0x4E24: 2      // 二 两
+        case 0x4E09: 3              // 三
+        case 0x56DB: 4              // 四
+        case 0x4E94: 5              // 五
+        case 0x516D: 6              // 六
+        case 0x4E03: 7              // 七
+        case 0x516B: 8              // 八
+        case 0x4E5D: 9              // 九
+        default: nil
         }
-        return map
-    }()
-    private static let chineseUnits: [UInt32: Int] = [0x5341: 10, 0x767E: 100, 0x5343: 1000]  // 十 百 千
+    }
+
+    /// The value of a Chinese unit numeral: 十 百 千.
+    @inline(__always)
+    private static func unitValue(_ point: UInt32) -> Int? {
+        switch point {
+        case 0x5341: 10
+        case 0x767E: 100
+        case 0x5343: 1000
+        default: nil
+        }
+    }
+
     private static let wan: UInt32 = 0x4E07, yi: UInt32 = 0x4EBF, yuan: UInt32 = 0x5143, kuai: UInt32 = 0x5757
     private static let mu: UInt32 = 0x4EA9, nian: UInt32 = 0x5E74, hao: UInt32 = 0x53F7, shi: UInt32 = 0x5BA4
     private static let lou: UInt32 = 0x697C, dong: UInt32 = 0x680B, zhuang: UInt32 = 0x5E62, zuo: UInt32 = 0x5EA7
@@ -40,16 +62,16 @@ extension EntityExtractor {
 
     /// Whether the code point is a digit or a Chinese numeral (三, 十).
     static func isNumeral(_ point: UInt32) -> Bool {
-        CharacterClass(point) == .digit || chineseDigits[point] != nil || chineseUnits[point] != nil
+        CharacterClass(point) == .digit || Self.digitValue(point) != nil || Self.unitValue(point) != nil
     }
 
     /// Whether a number starts at `index`: a digit or a Chinese numeral that no
     /// numeral precedes.
     func startsNumber(_ points: [UInt32], at index: Int) -> Bool {
-        let starts = CharacterClass(points[index]) == .digit || Self.chineseDigits[points[index]] != nil
-            || Self.chineseUnits[points[index]] == 10
+        let starts = CharacterClass(points[index]) == .digit || Self.digitValue(points[index]) != nil
+            || Self.unitValue(points[index]) == 10
         let continues = index > 0 && (CharacterClass(points[index - 1]) == .digit
-            || Self.chineseDigits[points[index - 1]] != nil || Self.chineseUnits[points[index - 1]] != nil)
+            || Self.digitValue(points[index - 1]) != nil || Self.unitValue(points[index - 1]) != nil)
         return starts && !continues
     }
 
@@ -85,17 +107,17 @@ extension EntityExtractor {
         var usedUnit = false
         while end < points.count {
             let point = points[end]
-            if let value = Self.chineseDigits[point] {
+            if let value = Self.digitValue(point) {
                 digit = value
                 digitwiseValue = digitwiseValue * 10 + value
                 digits += 1
-            } else if let unit = Self.chineseUnits[point] {
+            } else if let unit = Self.unitValue(point) {
                 section += (digit == 0 && !usedUnit && digits == 0 ? 1 : digit) * unit
                 digit = 0
                 usedUnit = true
             } else if point == Self.wan || point == Self.yi, usedUnit || digits > 0,
                       end + 1 < points.count,
-                      Self.chineseDigits[points[end + 1]] != nil || Self.chineseUnits[points[end + 1]] != nil {
+                      Self.digitValue(points[end + 1]) != nil || Self.unitValue(points[end + 1]) != nil {
                 total = (total + section + digit) * (point == Self.wan ? 10_000 : 100_000_000)
                 section = 0
                 digit = 0
@@ -113,10 +135,10 @@ extension EntityExtractor {
     func numbers(_ points: [UInt32], into entities: inout Entities) {
         var index = 0
         while index < points.count {
-            let startsNumber = CharacterClass(points[index]) == .digit || Self.chineseDigits[points[index]] != nil
-                || (Self.chineseUnits[points[index]] == 10)
+            let startsNumber = CharacterClass(points[index]) == .digit || Self.digitValue(points[index]) != nil
+                || (Self.unitValue(points[index]) == 10)
             let continuesNumber = index > 0 && (CharacterClass(points[index - 1]) == .digit
-                || Self.chineseDigits[points[index - 1]] != nil || Self.chineseUnits[points[index - 1]] != nil)
+                || Self.digitValue(points[index - 1]) != nil || Self.unitValue(points[index - 1]) != nil)
             guard startsNumber, !continuesNumber, let found = number(points, at: index) else {
                 if Self.openingBrackets.contains(points[index]), let (caseNumber, end) = caseNumber(points, at: index) {
                     entities.caseNumbers.insert(caseNumber)

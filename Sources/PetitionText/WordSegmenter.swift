@@ -98,10 +98,22 @@ public struct Lexicon: Sendable {
         return Lexicon(parsing: text)
     }()
 
+    /// FNV-1a of each term's code points: a join hashes the spans it tries
+    /// as it extends them, instead of building a string for each.
+    private let termHashes: Set<UInt64>
+
     public init(terms: some Sequence<String>) {
         let folded = Set(terms.map { CharacterFolding.standard.fold($0) }.filter { !$0.isEmpty })
         self.terms = folded
         longestTerm = folded.map(\.unicodeScalars.count).max() ?? 0
+        termHashes = Set(folded.map { term in term.unicodeScalars.reduce(Self.hashBasis) { Self.hash($0, $1.value) } })
+    }
+
+    private static let hashBasis: UInt64 = 0xcbf29ce484222325
+
+    @inline(__always)
+    private static func hash(_ value: UInt64, _ codePoint: UInt32) -> UInt64 {
+        (value ^ UInt64(codePoint)) &* 0x100000001b3
     }
 
     public init(parsing text: String) {
@@ -120,10 +132,14 @@ public struct Lexicon: Sendable {
         while index < pieces.count {
             var joinedEnd = index
             if !terms.isEmpty {
+                var span = pieces[index].reduce(Self.hashBasis) { Self.hash($0, folded.codePoints[$1]) }
                 var last = index + 1
                 while last < pieces.count, pieces[last].lowerBound == pieces[last - 1].upperBound,
                       pieces[last].upperBound - pieces[index].lowerBound <= longestTerm {
-                    if terms.contains(folded.string(pieces[index].lowerBound..<pieces[last].upperBound)) {
+                    for position in pieces[last] { span = Self.hash(span, folded.codePoints[position]) }
+                    // A hash hit is confirmed on the text itself.
+                    if termHashes.contains(span),
+                       terms.contains(folded.string(pieces[index].lowerBound..<pieces[last].upperBound)) {
                         joinedEnd = last
                     }
                     last += 1

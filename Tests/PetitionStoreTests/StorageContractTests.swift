@@ -19,6 +19,7 @@ struct StorageContractTests {
     static func stored(_ petitions: [Petition], in temporary: TemporaryStore) throws -> [Int64] {
         struct Fixed: PetitionDerivedDataWriter {
             func derivedData(for petition: Petition) -> DerivedPetitionData { StorageContractTests.derived }
+            func makeWorker() throws -> any PetitionDerivedDataWriter { self }
         }
         let lines = try petitions.map { petition -> String in
             let object: [String: Any] = ["id": petition.id, "received_at": petition.receivedAt.description,
