@@ -43,6 +43,8 @@ public struct CheckResult: Sendable {
     public var escalation: EscalationSummary?
     public var collective: Bool
     public var matches: [CheckMatch]
+    /// Whether to accept it, under the acceptance rules, from the matter's handling history.
+    public var acceptance: AcceptanceAdvice?
 }
 
 /// Checks one incoming petition against the store in milliseconds: candidates
@@ -52,6 +54,8 @@ public struct CheckResult: Sendable {
 public final class IntakeChecker {
     public let store: PetitionStore
     public var scorer = MatchScorer()
+    /// The rules of the acceptance advice (the bundled ones unless a bureau gives its own).
+    public var acceptanceRules: AcceptanceRules
     private let builder: ProfileBuilder
     private let segmenter: WordSegmenter
     private let statistics: WordStatistics
@@ -66,6 +70,7 @@ public final class IntakeChecker {
         builder = try ProfileBuilder()
         segmenter = try WordSegmenter()
         scorer = MatchScorer(weights: try WeightCalibration.current(in: store) ?? .handSet)
+        acceptanceRules = try AcceptanceRules.bundled()
         statistics = try store.read { db in
             if let saved = try IndexState.lastStatistics(in: db) { return saved }
             // No nightly run yet: every word counts as rare.
@@ -128,6 +133,11 @@ public final class IntakeChecker {
                 result.classID = try String.fetchOne(db, sql: "SELECT class_id FROM matter WHERE matter_id = ?", arguments: [matter])
             }
             result.backlogCase = try backlogCase(matter: result.matterID, classID: result.classID, in: db)
+            // A repeat is advised on from its matter's petitions; anything else opens a matter of its own.
+            let matter = result.verdict != .repeat ? []
+                : try result.matterID.map { try MatterPetitions.load(matterID: $0, in: db) }
+                    ?? MatterPetitions.load(ids: matches.filter { $0.relation == .sameMatter }.map(\.id), in: db)
+            result.acceptance = AcceptanceAdvisor(rules: acceptanceRules).advise(petition, matter: matter)
             return result
         }
     }
