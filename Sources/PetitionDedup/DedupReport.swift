@@ -8,6 +8,8 @@ import PetitionStore
 public struct DedupReport {
     public let store: PetitionStore
     public let summary: DedupSummary
+    /// The rules the acceptance tables apply (the bundled ones when nil).
+    public var acceptanceRules: AcceptanceRules?
 
     public init(store: PetitionStore, summary: DedupSummary) {
         self.store = store
@@ -98,7 +100,7 @@ public struct DedupReport {
                             GROUP BY 1, 2, 3 ORDER BY 4 DESC
                             """)),
             ]
-        }
+        } + AcceptanceReport(store: store, rules: try acceptanceRules ?? AcceptanceRules.bundled()).sections()
     }
 
     /// Every level of every comparison with its weight, as the scorer adds them.
@@ -150,7 +152,7 @@ public struct DedupReport {
             "classes": ["class_id", "place", "concept", "matters", "petitions"],
             "backlog": ["case_id", "title", "leader", "matters", "new_petitions"],
             "by_region": ["province", "city", "category", "petitions", "matters", "repeats"],
-        ]
+        ].merging(AcceptanceReport.jsonKeys) { existing, _ in existing }
     }()
 
     static func csvField(_ text: String) -> String {
