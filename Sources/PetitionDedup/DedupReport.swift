@@ -152,6 +152,7 @@ public struct DedupReport {
             "classes": ["class_id", "place", "concept", "matters", "petitions"],
             "backlog": ["case_id", "title", "leader", "matters", "new_petitions"],
             "by_region": ["province", "city", "category", "petitions", "matters", "repeats"],
+            "weights": ["comparison", "level", "weight"],
         ].merging(AcceptanceReport.jsonKeys) { existing, _ in existing }
     }()
 
