@@ -9,10 +9,9 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "受理规则：检查并列出生效的期限与规则（--print 输出规则文件全文）")
 
+    /// `--db` is accepted like every command's, and unused: rules are not in the database.
+    @OptionGroup var global: GlobalOptions
     @OptionGroup var rulesOptions: RulesOptions
-
-    @Flag(name: .long, help: "输出 JSON（英文键）")
-    var json = false
 
     @Flag(name: .long, help: "输出规则文件全文（未指定 --rules 时为内置规则），可另存后修改")
     var print = false
@@ -24,7 +23,7 @@ struct RulesCommand: ParsableCommand {
             terminal.print(rules.text.hasSuffix("\n") ? String(rules.text.dropLast()) : rules.text)
             return
         }
-        if json {
+        if global.json {
             terminal.print(jsonLine([
                 "source": rules.source,
                 "limits": Dictionary(uniqueKeysWithValues: rules.limits.named.map { ($0.name, $0.value) }),

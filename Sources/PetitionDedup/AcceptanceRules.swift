@@ -25,6 +25,17 @@ public struct AcceptanceRules: Sendable {
         static let names = ["handling_days", "extension_days", "review_request_days", "review_answer_days",
                             "recheck_request_days", "recheck_answer_days", "collective_representatives"]
 
+        public init(handlingDays: Int, extensionDays: Int, reviewRequestDays: Int, reviewAnswerDays: Int,
+                    recheckRequestDays: Int, recheckAnswerDays: Int, collectiveRepresentatives: Int) {
+            self.handlingDays = handlingDays
+            self.extensionDays = extensionDays
+            self.reviewRequestDays = reviewRequestDays
+            self.reviewAnswerDays = reviewAnswerDays
+            self.recheckRequestDays = recheckRequestDays
+            self.recheckAnswerDays = recheckAnswerDays
+            self.collectiveRepresentatives = collectiveRepresentatives
+        }
+
         init(values: [String: Int]) {
             handlingDays = values["handling_days"]!
             extensionDays = values["extension_days"]!
