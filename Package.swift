@@ -29,7 +29,8 @@ let package = Package(
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Duplicate scoring and clustering.
-        .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"]),
+        .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"],
+                resources: [.copy("Resources/acceptance-rules.txt")]),
         // The command line: parses arguments, prints.
         .executableTarget(
             name: "PetitionCLI",

@@ -10,6 +10,7 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var privacy: PrivacyOptions
+    @OptionGroup var acceptanceRules: RulesOptions
 
     @Flag(name: .long, help: "同时保存该件及其事项归属")
     var save = false
@@ -18,9 +19,11 @@ struct CheckCommand: ParsableCommand {
     var file = "-"
 
     func run() throws {
+        let rules = try acceptanceRules.load()
         let petition = try readPetition()
         let store = try openStore(global)
         let checker = try IntakeChecker(store: store)
+        checker.acceptanceRules = rules
         let result = save ? try checker.checkAndSave(petition) : try checker.check(petition)
         try privacy.audit(store, command: save ? "check --save" : "check", subject: petition.id,
                           returned: result.matches.map(\.id))
@@ -45,6 +48,7 @@ struct CheckCommand: ParsableCommand {
                 + (escalation.skippedLevels > 0 ? "，越过 \(escalation.skippedLevels) 级" : ""))
         }
         terminal.print("集体访：\(result.collective ? "是" : "否")")
+        for line in result.acceptance.map(AcceptanceOutput.lines) ?? [] { terminal.print(line) }
         if save, let matter = result.matterID { terminal.print("已保存 \(petition.id)，归入事项 \(matter)") }
         guard !result.matches.isEmpty else { return }
         terminal.print("")
@@ -97,6 +101,7 @@ struct CheckCommand: ParsableCommand {
                  "earlier_id": escalation.earlierID, "skipped_levels": escalation.skippedLevels]
             } ?? NSNull(),
             "collective": result.collective,
+            "acceptance": result.acceptance.map(AcceptanceOutput.json) ?? NSNull(),
             "matches": result.matches.map { match -> [String: Any] in
                 ["id": match.id, "relation": match.relation.rawValue, "score": (match.score * 1000).rounded() / 1000,
                  "reasons": match.reasons, "matter_id": orNull(match.matterID),

@@ -9,6 +9,7 @@ struct DedupCommand: ParsableCommand {
         abstract: "夜间查重：把新信访件归入事项，识别类案、越级访，关联信访积案")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var acceptanceRules: RulesOptions
 
     @Flag(name: .long, help: "全部重新计算（默认只处理上次以来的新件）")
     var full = false
@@ -36,6 +37,7 @@ struct DedupCommand: ParsableCommand {
     var report: String?
 
     func run() throws {
+        let rules = try acceptanceRules.load()
         let store = try openStore(global)
         let interruption = Interruption()
         let bar = ProgressBar(label: "查重")
@@ -49,7 +51,11 @@ struct DedupCommand: ParsableCommand {
         }
         do {
             if let clusters { try ClusterExport.write(store: store, to: clusters) }
-            if let report { try DedupReport(store: store, summary: summary).write(to: report, json: global.json) }
+            if let report {
+                var dedupReport = DedupReport(store: store, summary: summary)
+                dedupReport.acceptanceRules = rules
+                try dedupReport.write(to: report, json: global.json)
+            }
         } catch let error as PrivateFile.WriteError {
             throw UserError(message: error.description + "（查重结果已保存在数据库中）")
         }

@@ -37,6 +37,7 @@ struct ShowCommand: ParsableCommand {
             terminal.print("信访人：\(people.joined(separator: "；"))" + ((petition.headcount ?? 0) > 1 ? "（\(petition.headcount!) 人）" : ""))
             terminal.print("标题：\(privacy.text(petition.title ?? ""))")
             terminal.print("内容：\(privacy.text(petition.content))")
+            for line in petition.handling.map(HandlingOutput.lines) ?? [] { terminal.print(line) }
         }
         if let backlog = file.backlogCase {
             terminal.print("")
@@ -66,6 +67,7 @@ struct ShowCommand: ParsableCommand {
                 "channel": orNull(petition.channel), "province": orNull(petition.province), "city": orNull(petition.city),
                 "county": orNull(petition.county), "category": orNull(petition.category), "title": orNull(petition.title.map(privacy.text)),
                 "content": privacy.text(petition.content), "headcount": orNull(petition.headcount),
+                "handling": petition.handling.map { $0.jsonObject as Any } ?? NSNull(),
                 "petitioners": petition.petitioners.map {
                     ["name": orNull($0.name), "id_number": orNull(privacy.identifier($0.idNumber)),
                      "phone": orNull(privacy.identifier($0.phone))]

@@ -232,6 +232,7 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyl
     var harvest = QueryHarvest()
     var tradCount = 0, adjacent = 0, escalationCount = 0
     var levelSeen = [Int32](repeating: -1, count: world.matters.count)
+    var handlingStages: [String: Int] = [:]
 
     let chunk = 4096
     var start = 0
@@ -284,6 +285,10 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyl
             pw.raw(", "); pw.key("category"); pw.str(problems[Int(mt.problem)].category)
             pw.raw(", "); pw.key("title"); pw.str(p.title)
             pw.raw(", "); pw.key("content"); pw.str(p.content)
+            if e.k == 0, let history = HandlingHistory.draw(seed: seed, matterIndex: Int(e.matter), matter: mt, first: e) {
+                pw.raw(", "); pw.key("handling"); history.write(to: pw)
+                handlingStages[history.stageName, default: 0] += 1
+            }
             pw.raw("}"); pw.endLine()
 
             tw.raw("{"); tw.key("id"); tw.str(id)
@@ -401,10 +406,11 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyl
     adjacent petitions of one matter: \(adjacent)
     persons: \(world.persons.count)
     queries: \(queries.count)
+    handling histories: \(handlingStages.values.reduce(0, +)) (\(["in_handling", "answered", "under_review", "under_recheck", "concluded"].map { "\($0) \(handlingStages[$0, default: 0])" }.joined(separator: ", ")))
     """
     FileHandle.standardError.write((stats + "\ntime: \(String(format: "%.1f", elapsed)) s (world \(String(format: "%.1f", tBuild)) s, petitions written at \(String(format: "%.1f", tWrite)) s)\n").data(using: .utf8)!)
 
-    // style 1 writes exactly the README it always wrote; style 2 adds its flag and a section
+    // style 1 adds the section on styles, style 2 its flag and a section of its own
     let styleFlag = style == .original ? "" : " --style \(style.rawValue)"
     var readme = """
     # Synthetic petition corpus
@@ -445,6 +451,18 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyl
     the same estate, employer or village with another problem, the same problem and the same specifics
     (amounts, dates, developer) at another place by another petitioner, and the members of class cases.
 
+    ## Handling histories
+    The first petition of most matters (88%) carries a `handling` object (DOMAIN.md): the organ that accepted it
+    and its level, when it accepted (1–15 days after receipt) and replied in writing, and the 复查 (`review`) and
+    复核 (`recheck`) asked of the organs above. A petition filed at 市级 or above is mostly handed down to the county
+    (属地管理), so later petitions filed above the handling organ while it is still within its limit are common.
+    Replies: most within 60 days, some within the 30-day extension, a few late, 3% never (overdue). About one answered
+    matter in three that keeps petitioning asks for a review (one in eight of the others), and four reviews in ten
+    go on to a recheck, each asked within 30 days (now and then late) and mostly answered within 30. Court matters
+    (涉法涉诉) get no review. Nothing is dated after the corpus's last day, so matters accepted near the end are still
+    in handling or under review. Histories come from a random stream of their own (seed, label 6, matter), so the
+    other fields of every petition are exactly what they were before histories were added.
+
     ## Counts (this bundle)
     ```
     \(stats)
@@ -452,6 +470,8 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyl
     """
     if style == .independent {
         readme = readme.replacingOccurrences(of: "## Counts (this bundle)", with: style2ReadmeSection + "\n\n## Counts (this bundle)")
+    } else {
+        readme = readme.replacingOccurrences(of: "## Handling histories", with: style1ReadmeSection + "\n\n## Handling histories")
     }
     do {
         var s = readme
@@ -459,6 +479,26 @@ func generate(nPetitions: Int, seed: UInt64, outDir: String, style: PhrasingStyl
     }
 
 }
+
+/// What the README of a style-1 corpus says about the styles (it was written
+/// into the bundled README by hand before the generator wrote it).
+let style1ReadmeSection = """
+## Phrasing styles (`--style`)
+This bundle is style 1 (`--style 1`, the default): the clerk templates above, on which the repeat detector was
+tuned. `--style 2` writes the same world with wording made independently of style 1, to measure the detector on
+text it was never tuned on: for the same `--petitions` and `--seed` the matters, classes, backlog cases, hard
+negatives, petition ids, dates, levels and `truth.jsonl` are identical; titles, contents and backlog titles and
+summaries differ (channels, respondents and registered petitioners are drawn again). Style 2 has its own
+templates, word groups and title patterns (Sources/PetitionCorpus/Style2*.swift): titles as questions,
+关于…的诉求, 请求…, 投诉… or plain topics; citizens' letters and web messages, demands stated first, short
+questions, clerks' records and forms with labelled fields, in varying narrative order; other words for the problems
+(不动产证/红本, 血汗钱, 动迁, 物管…); places as 位于XX路的XX小区, 我们XX小区, XX村村民 or in their short form;
+amounts as 3万8 / 叁万捌仟元 / 近4万元, dates as 2015年的3月份 / 15年3月 / 去年3月, headcounts as 四十余户 /
+七十二名. Backlog summaries are an official narrative, a paraphrase headed `X区群众：`, or the one-line title
+alone; class-wide cases speak for many (`X小区四十余户业主反映…`). Noise: typos, two characters of a place name
+swapped, half-width punctuation, about 13% Traditional characters and 13% full-width digits. Example:
+`petition-corpus --style 2 --petitions 6000 --seed 42 --out corpus-style2`.
+"""
 
 /// What the README of a style-2 corpus says about its wording.
 let style2ReadmeSection = """

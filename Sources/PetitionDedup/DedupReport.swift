@@ -7,6 +7,8 @@ import PetitionStore
 public struct DedupReport {
     public let store: any PetitionStorage
     public let summary: DedupSummary
+    /// The rules the acceptance tables apply (the bundled ones when nil).
+    public var acceptanceRules: AcceptanceRules?
 
     public init(store: any PetitionStorage, summary: DedupSummary) {
         self.store = store
@@ -48,7 +50,7 @@ public struct DedupReport {
                     header: ["比较项", "取值", "权重"], rows: Self.weightRows(summary.weights)),
             Section(name: "by_region", title: "按地区与类别", header: ["省", "市", "类别", "信访件", "事项", "重复件"],
                     rows: tables.byRegion),
-        ]
+        ] + (try AcceptanceReport(store: store, rules: acceptanceRules ?? AcceptanceRules.bundled()).sections())
     }
 
     /// Every level of every comparison with its weight, as the scorer adds them.
@@ -100,7 +102,8 @@ public struct DedupReport {
             "classes": ["class_id", "place", "concept", "matters", "petitions"],
             "backlog": ["case_id", "title", "leader", "matters", "new_petitions"],
             "by_region": ["province", "city", "category", "petitions", "matters", "repeats"],
-        ]
+            "weights": ["comparison", "level", "weight"],
+        ].merging(AcceptanceReport.jsonKeys) { existing, _ in existing }
     }()
 
     static func csvField(_ text: String) -> String {

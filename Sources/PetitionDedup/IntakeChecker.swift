@@ -42,6 +42,8 @@ public struct CheckResult: Sendable {
     public var escalation: EscalationSummary?
     public var collective: Bool
     public var matches: [CheckMatch]
+    /// Whether to accept it, under the acceptance rules, from the matter's handling history.
+    public var acceptance: AcceptanceAdvice?
 }
 
 /// Checks one incoming petition against the store in milliseconds: candidates
@@ -51,6 +53,8 @@ public struct CheckResult: Sendable {
 public final class IntakeChecker {
     public let store: any PetitionStorage
     public var scorer = MatchScorer()
+    /// The rules of the acceptance advice (the bundled ones unless a bureau gives its own).
+    public var acceptanceRules: AcceptanceRules
     private let builder: ProfileBuilder
     private let segmenter: WordSegmenter
     private let statistics: WordStatistics
@@ -65,6 +69,7 @@ public final class IntakeChecker {
         builder = try ProfileBuilder()
         segmenter = try WordSegmenter()
         scorer = MatchScorer(weights: try WeightCalibration.current(in: store) ?? .handSet)
+        acceptanceRules = try AcceptanceRules.bundled()
         statistics = try IndexState.lastStatistics(in: store)
     }
 
@@ -119,6 +124,12 @@ public final class IntakeChecker {
         let matter = try (result.matterID ?? relatedMatters.first).flatMap(store.matter)
         result.classID = matter?.classID
         result.backlogCase = try backlogCase(of: result.matterID == nil ? nil : matter, classID: result.classID)
+        // A repeat is advised on from its matter's petitions; anything else opens a matter of its own.
+        let matterPetitions = result.verdict != .repeat ? []
+            : try result.matterID.map(store.petitions(ofMatter:))
+                ?? matches.filter { $0.relation == .sameMatter }.compactMap { try store.storedPetition(id: $0.id)?.petition }
+                    .sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
+        result.acceptance = AcceptanceAdvisor(rules: acceptanceRules).advise(petition, matter: matterPetitions)
         return result
     }
 

@@ -244,6 +244,7 @@ public struct Importer {
             petition.id, petition.receivedAt.description, petition.channel, petition.level, petition.province,
             petition.city, petition.county, petition.regionCode, petition.headcount, petition.respondent,
             petition.category, petition.title, petition.content, hash, now,
+            petition.handling?.storedJSON, petition.handling?.stage()?.rawValue,
         ]
         let rowID: Int64
         if let existing {
@@ -251,7 +252,7 @@ public struct Importer {
             try db.cachedStatement(sql: """
                 UPDATE petition SET id = ?, received_at = ?, channel = ?, level = ?, province = ?, city = ?,
                     county = ?, region_code = ?, headcount = ?, respondent = ?, category = ?, title = ?,
-                    content = ?, record_hash = ?, imported_at = ?
+                    content = ?, record_hash = ?, imported_at = ?, handling = ?, handling_stage = ?
                 WHERE rowid = ?
                 """).execute(arguments: arguments + [rowID])
             try db.cachedStatement(sql: "DELETE FROM petitioner WHERE petition_rowid = ?").execute(arguments: [rowID])
@@ -259,8 +260,8 @@ public struct Importer {
         } else {
             try db.cachedStatement(sql: """
                 INSERT INTO petition (id, received_at, channel, level, province, city, county, region_code,
-                    headcount, respondent, category, title, content, record_hash, imported_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    headcount, respondent, category, title, content, record_hash, imported_at, handling, handling_stage)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: arguments)
             rowID = db.lastInsertedRowID
             summary.added += 1
@@ -323,6 +324,8 @@ enum RecordHash {
         for petitioner in petition.petitioners {
             parts += [petitioner.name, petitioner.idNumber, petitioner.phone]
         }
+        // Only when present: a record without a history keeps the hash it had before histories existed.
+        if let handling = petition.handling { parts.append(handling.storedJSON) }
         return hash(parts)
     }
 

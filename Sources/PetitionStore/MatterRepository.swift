@@ -36,6 +36,8 @@ public protocol MatterRepository: Sendable {
     func matterCount(inClass classID: String) throws -> Int
     /// A matter's petitions, by date received then id.
     func members(ofMatter matterID: String) throws -> [MatterMember]
+    /// A matter's petitions whole, with their handling histories, by date received then id.
+    func petitions(ofMatter matterID: String) throws -> [Petition]
     /// The escalations among a matter's petitions, by date received.
     func escalations(inMatter matterID: String) throws -> [(id: String, from: String, to: String)]
     /// Every matter with its petitions, in the order matters were opened.

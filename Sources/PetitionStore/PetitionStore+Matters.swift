@@ -151,6 +151,16 @@ extension PetitionStore: MatterRepository {
         }
     }
 
+    public func petitions(ofMatter matterID: String) throws -> [Petition] {
+        try read { db in
+            let rowIDs = try Int64.fetchAll(db, sql: """
+                SELECT p.rowid FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
+                WHERE a.matter_id = ? ORDER BY p.received_at, p.id
+                """, arguments: [matterID])
+            return try rowIDs.compactMap { try Self.petition(rowID: $0, in: db) }
+        }
+    }
+
     public func escalations(inMatter matterID: String) throws -> [(id: String, from: String, to: String)] {
         try read { db in
             try Row.fetchAll(db, sql: """

@@ -179,7 +179,8 @@ extension PetitionStore {
             id: row["id"], receivedAt: CalendarDate(parsing: row["received_at"])!, channel: row["channel"],
             level: row["level"], province: row["province"], city: row["city"], county: row["county"],
             regionCode: row["region_code"], petitioners: petitioners, headcount: row["headcount"],
-            respondent: row["respondent"], category: row["category"], title: row["title"], content: row["content"])
+            respondent: row["respondent"], category: row["category"], title: row["title"], content: row["content"],
+            handling: Handling(storedJSON: row["handling"]))
     }
 
     static func backlogCase(caseID: String, in db: Database) throws -> BacklogCase? {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PetitionText
 
 /// The nightly report's figures, queried from SQLite.
 extension PetitionStore: ReportRepository {
@@ -66,6 +67,48 @@ extension PetitionStore: ReportRepository {
                 GROUP BY 1, 2, 3 ORDER BY 4 DESC
                 """)
             return tables
+        }
+    }
+
+    public func latestDay() throws -> CalendarDate? {
+        try read { db in
+            // Stored dates are ISO, so the greatest text is the latest day.
+            let handlingDates = ["accepted_at", "replied_at", "review.requested_at", "review.replied_at",
+                                 "recheck.requested_at", "recheck.replied_at"]
+                .map { "ifnull(json_extract(handling, '$.\($0)'), '')" }.joined(separator: ", ")
+            return try String.fetchOne(db, sql: "SELECT max(max(received_at, \(handlingDates))) FROM petition")
+                .flatMap(CalendarDate.init(parsing:))
+        }
+    }
+
+    public func forEachMatter(_ body: (String, [Petition], Set<String>) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT a.matter_id, p.id, p.received_at, p.level, p.channel, p.headcount, p.province, p.city, p.county,
+                       p.handling, a.repeat_of IS NOT NULL AS is_repeat
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
+                ORDER BY a.matter_id, p.received_at, p.id
+                """)
+            var current: String?
+            var petitions: [Petition] = []
+            var repeats: Set<String> = []
+            while let row = try rows.next() {
+                let matter: String = row["matter_id"]
+                if matter != current {
+                    if let current { try body(current, petitions, repeats) }
+                    current = matter
+                    petitions.removeAll(keepingCapacity: true)
+                    repeats.removeAll(keepingCapacity: true)
+                }
+                guard let receivedAt = CalendarDate(parsing: row["received_at"]) else { continue }
+                let id: String = row["id"]
+                petitions.append(Petition(id: id, receivedAt: receivedAt, channel: row["channel"], level: row["level"],
+                                          province: row["province"], city: row["city"], county: row["county"],
+                                          headcount: row["headcount"], content: "",
+                                          handling: Handling(storedJSON: row["handling"])))
+                if row["is_repeat"] as Bool { repeats.insert(id) }
+            }
+            if let current { try body(current, petitions, repeats) }
         }
     }
 }

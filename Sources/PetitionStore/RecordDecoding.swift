@@ -65,7 +65,8 @@ public enum RecordDecoding {
             province: try reader.text("province"), city: try reader.text("city"), county: try reader.text("county"),
             regionCode: regionCode, petitioners: try reader.petitioners(), headcount: headcount,
             respondent: try reader.text("respondent"), category: try reader.text("category"),
-            title: try reader.text("title"), content: try reader.requiredText("content"))
+            title: try reader.text("title"), content: try reader.requiredText("content"),
+            handling: try Handling.decode(object["handling"], recordID: id, receivedAt: receivedAt))
     }
 
     public static func backlogCase(from object: [String: Any]) throws(RecordError) -> BacklogCase {

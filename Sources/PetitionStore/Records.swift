@@ -42,11 +42,13 @@ public struct Petition: Sendable, Equatable {
     public var category: String?
     public var title: String?
     public var content: String
+    /// What the organ that accepted it did: acceptance, reply, 复查, 复核.
+    public var handling: Handling?
 
     public init(id: String, receivedAt: CalendarDate, channel: String? = nil, level: String? = nil,
                 province: String? = nil, city: String? = nil, county: String? = nil, regionCode: String? = nil,
                 petitioners: [Petitioner] = [], headcount: Int? = nil, respondent: String? = nil,
-                category: String? = nil, title: String? = nil, content: String) {
+                category: String? = nil, title: String? = nil, content: String, handling: Handling? = nil) {
         self.id = id
         self.receivedAt = receivedAt
         self.channel = channel
@@ -61,6 +63,7 @@ public struct Petition: Sendable, Equatable {
         self.category = category
         self.title = title
         self.content = content
+        self.handling = handling
     }
 
     /// Rank of `level` from 县级 (0) to 国家级 (3).

@@ -162,6 +162,16 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v6: handling history of a petition") { db in
+            // `handling`: the record's handling object as JSON (Handling.storedJSON), NULL
+            // when none was given. `handling_stage`: how far that record goes
+            // (Handling.Stage), kept beside it so that `search --stage` is an indexed filter.
+            try db.execute(sql: """
+                ALTER TABLE petition ADD COLUMN handling TEXT;
+                ALTER TABLE petition ADD COLUMN handling_stage TEXT;
+                CREATE INDEX petition_handling_stage ON petition(handling_stage) WHERE handling_stage IS NOT NULL;
+                """)
+        }
         return migrator
     }
 }

@@ -14,6 +14,8 @@ public struct SearchRequest: Sendable {
     public var to: CalendarDate?
     /// A petitioner's name, resident ID number or phone.
     public var petitioner: String?
+    /// How far the petition's own handling history goes (its `handling_stage`).
+    public var stage: Handling.Stage?
     public var limit = 20
     public var offset = 0
 
@@ -89,6 +91,10 @@ extension PetitionStore {
                 conditions.append("EXISTS (SELECT 1 FROM petitioner WHERE petition_rowid = p.rowid AND name = ?)")
                 arguments.append(petitioner)
             }
+        }
+        if let stage = request.stage {
+            conditions.append("p.handling_stage = ?")
+            arguments.append(stage.rawValue)
         }
         let sqlConditions = conditions.joined(separator: " AND ")
         let numbered = arguments

@@ -1,0 +1,27 @@
+import Foundation
+import PetitionDedup
+
+/// How `check` shows the acceptance advice: DOMAIN.md's `acceptance` object,
+/// and lines for a clerk.
+enum AcceptanceOutput {
+    static func json(_ advice: AcceptanceAdvice) -> [String: Any] {
+        [
+            "advice": advice.advice.rawValue, "rule": advice.rule, "reason": advice.reason,
+            "handling_organ": orNull(advice.handlingOrgan), "due_at": orNull(advice.dueAt?.description),
+            "overdue": advice.overdue, "note": orNull(advice.note), "stage": orNull(advice.stage?.stage.rawValue),
+        ]
+    }
+
+    static func lines(_ advice: AcceptanceAdvice) -> [String] {
+        var lines = ["受理建议：\(advice.advice.chineseName)（规则 \(advice.rule)）", "  理由：\(advice.reason)"]
+        if let stage = advice.stage {
+            var state = "  事项阶段：\(stage.stage.chineseName)"
+            if let organ = stage.organ { state += "；\(stage.step.chineseName)机关：\(organ)" + (stage.level.map { "（\($0)）" } ?? "") }
+            if let due = advice.dueAt { state += "；应答复：\(due)" }
+            if advice.overdue { state += "；已超期" }
+            lines.append(state)
+        }
+        lines += advice.notes.map { "  提示：\($0)" }
+        return lines
+    }
+}

@@ -1,0 +1,55 @@
+import PetitionText
+
+/// The acceptance advice of an intake check (DOMAIN.md's `acceptance`): what
+/// the rules advise, which rule, why in Chinese, and the organ handling the
+/// matter with its due date. A clerk decides; this only advises.
+public struct AcceptanceAdvice: Sendable, Equatable {
+    public enum Advice: String, Sendable, CaseIterable {
+        /// 受理.
+        case accept
+        /// 不予受理: in handling within its limit, filed again above the handling organ.
+        case declineInProgress = "decline_in_progress"
+        /// 不再受理: the 复核 has concluded; registered, not reopened.
+        case declineConcluded = "decline_concluded"
+
+        public var chineseName: String {
+            switch self {
+            case .accept: "受理"
+            case .declineInProgress: "不予受理"
+            case .declineConcluded: "不再受理"
+            }
+        }
+    }
+
+    public var advice: Advice
+    /// The id of the rule that gave it.
+    public var rule: String
+    public var reason: String
+    /// The organ taking the matter's current step (the recheck organ once concluded).
+    public var handlingOrgan: String?
+    /// When that organ's answer is due, while a step runs.
+    public var dueAt: CalendarDate?
+    /// A step running past its limit: the handling organ is overdue.
+    public var overdue: Bool
+    /// The texts of the notes that hold (the five-representatives note).
+    public var notes: [String]
+    /// The matter's stage on the petition's date; nil when it has no recorded history.
+    public var stage: MatterStage?
+
+    public init(advice: Advice, rule: String, reason: String, handlingOrgan: String? = nil, dueAt: CalendarDate? = nil,
+                overdue: Bool = false, notes: [String] = [], stage: MatterStage? = nil) {
+        self.advice = advice
+        self.rule = rule
+        self.reason = reason
+        self.handlingOrgan = handlingOrgan
+        self.dueAt = dueAt
+        self.overdue = overdue
+        self.notes = notes
+        self.stage = stage
+    }
+
+    /// The notes as one text (JSON `note`), nil when there are none.
+    public var note: String? { notes.isEmpty ? nil : notes.joined(separator: "\n") }
+
+    public var isDecline: Bool { advice != .accept }
+}
