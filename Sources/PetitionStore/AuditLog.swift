@@ -31,7 +31,7 @@ public struct AuditEntry: Sendable, Equatable {
 /// The append-only audit trail: SQLite triggers refuse every UPDATE and DELETE
 /// of it, so no command of this tool (nor a stray SQL statement) can rewrite
 /// history.
-extension PetitionStore {
+extension PetitionStore: AuditTrail {
     public func appendAudit(_ entry: AuditEntry) throws {
         let returned = String(decoding: try JSONSerialization.data(withJSONObject: entry.returned), as: UTF8.self)
         try write { db in

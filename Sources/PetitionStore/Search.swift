@@ -52,7 +52,7 @@ public struct SearchResult: Sendable {
 /// the same term in its body; the respondent sits between.
 private let columnWeights = "10.0, 1.0, 3.0"
 
-extension PetitionStore {
+extension PetitionStore: PetitionSearching {
     public func search(_ request: SearchRequest) throws -> SearchResult {
         let match = FTS5Expression.compile(request.query)
         var conditions = ["petition_fts MATCH ?"]
