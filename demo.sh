@@ -16,7 +16,9 @@ fi
 export PATH="/opt/swift/usr/bin:$PATH"
 
 swift build -c release --product petition
-petition=.build/release/petition
+# The tool, installed beside the project: put bin/ on PATH to call it as `petition`.
+install -D -m 755 .build/release/petition bin/petition
+petition=bin/petition
 export PETITION_DB="${PETITION_DB:-petitions.db}"
 
 "$petition" import corpus/petitions.jsonl
@@ -24,3 +26,5 @@ export PETITION_DB="${PETITION_DB:-petitions.db}"
 "$petition" dedup --clusters out/clusters.jsonl --report out/report
 echo "报告：out/report/report.md；事项聚类：out/clusters.jsonl"
 "$petition" search 房产证 开发商 --limit 5
+"$petition" check examples/new.json
+echo "命令已安装到 $(pwd)/bin/petition；运行 export PATH=\"$(pwd)/bin:\$PATH\" 后即可直接使用 petition。"

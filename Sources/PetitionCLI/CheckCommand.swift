@@ -41,23 +41,29 @@ struct CheckCommand: ParsableCommand {
             + (result.classID.map { "，类案 \($0)" } ?? ""))
         if let backlog = result.backlogCase {
             terminal.print("信访积案：\(backlog.caseID) \(backlog.title)")
-            terminal.print("  包案领导：\(backlog.leader ?? "未登记")；责任单位：\(backlog.responsibleUnits.joined(separator: "、"))；状态：\(backlog.status ?? "未登记")")
+            for part in wrapped("  包案领导：\(backlog.leader ?? "未登记")；责任单位：\(backlog.responsibleUnits.joined(separator: "、"))；状态：\(backlog.status ?? "未登记")", width: terminal.width) {
+                terminal.print(part)
+            }
         }
         if let escalation = result.escalation {
             terminal.print("越级访：此前已在\(escalation.fromLevel)受理（\(escalation.earlierID)），本次为\(escalation.toLevel)"
                 + (escalation.skippedLevels > 0 ? "，越过 \(escalation.skippedLevels) 级" : ""))
         }
         terminal.print("集体访：\(result.collective ? "是" : "否")")
-        for line in result.acceptance.map(AcceptanceOutput.lines) ?? [] { terminal.print(line) }
+        for line in result.acceptance.map(AcceptanceOutput.lines) ?? [] {
+            for part in wrapped(line, width: terminal.width) { terminal.print(part) }
+        }
         if save, let matter = result.matterID { terminal.print("已保存 \(petition.id)，归入事项 \(matter)") }
         guard !result.matches.isEmpty else { return }
         terminal.print("")
+        // The matter column: a match of the same matter may have been filed under another one so far.
         let rows = result.matches.map { match in
-            [match.id, match.receivedAt, match.level ?? "", match.relation == .sameMatter ? "同一事项" : "同类案件",
-             String(format: "%.2f", match.score), match.reasons.joined(separator: "；")]
+            [match.id, match.receivedAt, match.level ?? "", match.matterID ?? "未归入",
+             match.relation == .sameMatter ? "同一事项" : "同类案件", String(format: "%.2f", match.score),
+             match.reasons.joined(separator: "；")]
         }
-        for line in table(header: ["编号", "受理日期", "层级", "关系", "分数", "理由"], rows: rows,
-                          maxWidths: [16, 10, 6, 8, 5, 80]) {
+        for line in table(header: ["编号", "受理日期", "层级", "事项", "关系", "分数", "理由"], rows: rows,
+                          maxWidths: [16, 10, 6, 8, 8, 5, 80], fitting: terminal.width) {
             terminal.print(line)
         }
     }
@@ -65,10 +71,14 @@ struct CheckCommand: ParsableCommand {
     private func readPetition() throws -> Petition {
         let data: Data
         if file == "-" {
+            if isatty(STDIN_FILENO) == 1 {
+                Terminal.current.printError("请输入或粘贴一条信访件记录（JSON），以 Ctrl-D 结束：")
+            }
             data = FileHandle.standardInput.readDataToEndOfFile()
         } else {
             guard let contents = FileManager.default.contents(atPath: file) else {
-                throw UserError(message: "无法读取文件 \(file)")
+                throw UserError(message: "无法读取文件 \(file)：" + (FileManager.default.fileExists(atPath: file)
+                    ? "没有读取权限或不是普通文件" : "文件不存在（检查路径，或用 - 从标准输入读入）"))
             }
             data = contents
         }

@@ -13,6 +13,11 @@ struct PetitionCommand: ParsableCommand {
 
     /// Exit codes of DOMAIN.md: 1 for input or usage errors, 2 for internal errors.
     static func main() {
+        if let unknown = UsageMessages.unknownCommand(in: Array(CommandLine.arguments.dropFirst()),
+                                                       known: configuration.subcommands.map { $0._commandName }) {
+            FileHandle.standardError.write(Data("错误：\(unknown)\n".utf8))
+            Foundation.exit(1)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -30,8 +35,9 @@ struct PetitionCommand: ParsableCommand {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit { exit(withError: error) }
             if code == .validationFailure {
-                // Usage errors exit with 1, as DOMAIN.md's contract says, not 64.
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                // Usage errors exit with 1, as DOMAIN.md's contract says, not 64, and in Chinese.
+                FileHandle.standardError.write(Data(("错误：" + UsageMessages.chinese(message(for: error))
+                    + "\n用 petition help <命令> 查看用法。\n").utf8))
                 Foundation.exit(1)
             }
             FileHandle.standardError.write(Data("内部错误：\(error)\n".utf8))

@@ -60,8 +60,12 @@ struct SearchCommand: ParsableCommand {
         request.offset = offset
         let store = try openStore(global)
         let result = try store.search(request)
-        try privacy.audit(store, command: "search", subject: text + (petitioner.map { " --petitioner \($0)" } ?? ""),
-                          returned: result.hits.map(\.id))
+        // The filters are part of what was asked: recorded with the query.
+        let filters: [(String, String?)] = [("--region", region), ("--category", category), ("--level", level),
+                                            ("--channel", channel), ("--from", from), ("--to", to),
+                                            ("--petitioner", petitioner), ("--stage", stage)]
+        let subject = ([text] + filters.compactMap { name, value in value.map { "\(name) \($0)" } }).joined(separator: " ")
+        try privacy.audit(store, command: "search", subject: subject, returned: result.hits.map(\.id))
         let terminal = Terminal.current
         if global.json {
             for hit in result.hits {
@@ -69,19 +73,26 @@ struct SearchCommand: ParsableCommand {
                     "id": hit.id, "received_at": hit.receivedAt, "channel": orNull(hit.channel),
                     "level": orNull(hit.level), "region": hit.region, "category": orNull(hit.category),
                     "title": privacy.text(plain(hit.title)), "snippet": privacy.text(marked(hit.snippet, start: "【", end: "】")),
-                    "score": -hit.rank,
+                    "score": -hit.rank, "total": result.total,
                 ]))
             }
             return
         }
         let (start, end) = terminal.isInteractive ? ("\u{1B}[1;31m", "\u{1B}[0m") : ("【", "】")
-        terminal.print("共找到 \(result.total) 件，显示第 \(min(offset + 1, result.total))–\(min(offset + result.hits.count, result.total)) 件")
-        guard !result.hits.isEmpty else { return }
+        guard result.total > 0 else {
+            terminal.print("未找到匹配的信访件" + (request.hasFilters ? "（已按筛选条件过滤，可放宽条件再试）" : ""))
+            return
+        }
+        guard !result.hits.isEmpty else {
+            terminal.print("共找到 \(result.total) 件，第 \(offset + 1) 件起已无结果（--offset 过大）")
+            return
+        }
+        terminal.print("共找到 \(result.total) 件，显示第 \(offset + 1)–\(offset + result.hits.count) 件")
         let rows = result.hits.map { hit in
             [hit.id, hit.receivedAt, hit.level ?? "", hit.channel ?? "", hit.region, privacy.text(plain(hit.title))]
         }
         let lines = table(header: ["编号", "受理日期", "层级", "渠道", "地区", "标题"], rows: rows,
-                          maxWidths: [16, 10, 6, 8, 24, 40])
+                          maxWidths: [16, 10, 6, 8, 24, 40], fitting: terminal.width)
         terminal.print(lines[0])
         terminal.print(lines[1])
         for (line, hit) in zip(lines.dropFirst(2), result.hits) {

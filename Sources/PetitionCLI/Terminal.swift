@@ -8,6 +8,13 @@ struct Terminal {
     static let current = Terminal(isInteractive: isatty(STDOUT_FILENO) == 1,
                                   errorIsInteractive: isatty(STDERR_FILENO) == 1)
 
+    /// Columns of the output: the terminal's, else `$COLUMNS`, else 100 (a pipe or a file).
+    var width: Int {
+        var size = winsize()
+        if isInteractive, ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
+    }
+
     func print(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
@@ -98,13 +105,37 @@ func fit(_ text: String, width: Int) -> String {
     return result + String(repeating: " ", count: width - used)
 }
 
-/// Renders rows as an aligned table by display width.
-func table(header: [String], rows: [[String]], maxWidths: [Int]) -> [String] {
+/// A line broken into lines of at most `width` columns; continuation lines keep its leading spaces.
+func wrapped(_ line: String, width: Int) -> [String] {
+    guard displayWidth(line) > width else { return [line] }
+    let indent = String(line.prefix { $0 == " " }) + "  "
+    var lines: [String] = [], current = "", used = 0
+    for character in line {
+        let size = displayWidth(String(character))
+        if used + size > width, !current.isEmpty {
+            lines.append(current)
+            current = indent
+            used = displayWidth(indent)
+        }
+        current.append(character)
+        used += size
+    }
+    if !current.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(current) }
+    return lines
+}
+
+/// Renders rows as an aligned table by display width. With `fitting`, the
+/// last column (the free text) is narrowed so that a line fits that many columns.
+func table(header: [String], rows: [[String]], maxWidths: [Int], fitting totalWidth: Int? = nil) -> [String] {
     var widths = header.map(displayWidth)
     for row in rows {
         for (index, cell) in row.enumerated() { widths[index] = max(widths[index], displayWidth(cell)) }
     }
     widths = zip(widths, maxWidths).map { min($0, $1) }
+    if let totalWidth, let last = widths.indices.last {
+        let others = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+        widths[last] = max(10, min(widths[last], totalWidth - others))
+    }
     func render(_ row: [String]) -> String {
         zip(row, widths).map { fit($0, width: $1) }.joined(separator: "  ")
             .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)

@@ -7,6 +7,8 @@ public struct DedupSummary: Sendable {
     public var runID: Int64 = 0
     public var full = false
     public var scored = 0
+    /// Petitions already in a matter when the run began (0 for a first or full run).
+    public var previouslyAssigned = 0
     public var newMatters = 0
     public var repeats = 0
     public var matters = 0
@@ -112,6 +114,7 @@ public final class DedupJob {
         // settles them as each batch is written (``MatterRepository/commit(_:runID:)``).
         var nextSequence = try store.lastMatterSequence() + 1
         let pending = index.entries.indices.filter { matterOf[$0].isEmpty }
+        summary.previouslyAssigned = index.entries.count - pending.count
         var batch = AssignmentBatch()
         var batchOffsets: [Int] = []
         func flush() throws {

@@ -38,7 +38,7 @@ public struct DedupReport {
             Section(name: "new_repeats", title: "本次新增重复信访", header: ["编号", "受理日期", "层级", "事项", "重复于", "分数"],
                     rows: tables.newRepeats),
             Section(name: "matters", title: "事项（按信访次数与跨度）", header: matterHeader, rows: tables.matters),
-            Section(name: "escalations", title: "越级访", header: ["编号", "事项", "原层级", "现层级", "越过级数", "此前件"],
+            Section(name: "escalations", title: "越级访", header: ["编号", "事项", "原层级", "现层级", "越过层级", "此前件"],
                     rows: tables.escalations),
             Section(name: "collective", title: "集体访事项", header: matterHeader, rows: tables.collective),
             Section(name: "classes", title: "类案", header: ["类案", "地点", "问题", "事项数", "信访件数"], rows: tables.classes),
@@ -66,14 +66,15 @@ public struct DedupReport {
         try PrivateFile.createDirectory(directory)
         let sections = try sections()
         var markdown = "# 夜间查重报告\n\n"
-        markdown += "运行 \(summary.runID)（\(summary.full ? "全量" : "增量")）：处理 \(summary.scored) 件，新事项 \(summary.newMatters) 个，"
+        let kind = summary.full ? "全量" : (summary.previouslyAssigned == 0 ? "首次" : "增量")
+        markdown += "运行 \(summary.runID)（\(kind)）：处理 \(summary.scored) 件，新事项 \(summary.newMatters) 个，"
         markdown += "重复信访 \(summary.repeats) 件；共 \(summary.matters) 个事项、\(summary.classes) 个类案、"
         markdown += "\(summary.backlogLinks) 个积案关联、\(summary.escalations) 次越级。\n"
         for section in sections {
             markdown += "\n## \(section.title)（\(section.rows.count)）\n\n"
             markdown += "| " + section.header.joined(separator: " | ") + " |\n"
             markdown += "|" + String(repeating: " --- |", count: section.header.count) + "\n"
-            for row in section.rows.prefix(50) {
+            for row in section.rows.prefix(50).map({ Self.readable($0, in: section.name) }) {
                 markdown += "| " + row.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
             }
             if section.rows.count > 50 { markdown += "\n……完整列表见 `\(section.name).csv`。\n" }
@@ -105,6 +106,15 @@ public struct DedupReport {
             "weights": ["comparison", "level", "weight"],
         ].merging(AcceptanceReport.jsonKeys) { existing, _ in existing }
     }()
+
+    /// A row as a reader sees it: a one-step escalation skips no level, so its
+    /// count is left empty rather than printed as 0.
+    static func readable(_ row: [String], in section: String) -> [String] {
+        guard section == "escalations", row.count > 4, row[4] == "0" else { return row }
+        var copy = row
+        copy[4] = ""
+        return copy
+    }
 
     static func csvField(_ text: String) -> String {
         text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })

@@ -43,7 +43,7 @@ extension PetitionStore: AuditTrail {
         }
     }
 
-    /// Entries in time order; `from` and `to` are ISO dates (inclusive days).
+    /// Entries in time order; `from` (inclusive) and `to` (exclusive) are ISO 8601 instants in UTC.
     public func auditEntries(from: String?, to: String?, operatorName: String?) throws -> [AuditEntry] {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
@@ -52,7 +52,7 @@ extension PetitionStore: AuditTrail {
             arguments.append(from)
         }
         if let to {
-            conditions.append("substr(at, 1, 10) <= ?")
+            conditions.append("at < ?")
             arguments.append(to)
         }
         if let operatorName {

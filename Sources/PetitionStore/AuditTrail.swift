@@ -2,6 +2,6 @@
 /// entries are added, never changed or removed, whatever the backend.
 public protocol AuditTrail: Sendable {
     func appendAudit(_ entry: AuditEntry) throws
-    /// Entries between two ISO dates (inclusive, either open), of one operator or all, oldest first.
+    /// Entries from one ISO 8601 instant (inclusive) to another (exclusive), either open, of one operator or all, oldest first.
     func auditEntries(from: String?, to: String?, operatorName: String?) throws -> [AuditEntry]
 }

@@ -43,8 +43,12 @@ public final class RecordStream {
         self.path = path
         self.chunkLength = max(1, chunkLength)
         let prefixLength = max(4, prefixLength)
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw RecordFile.FileError.unreadable(path: path, reason: Self.reason(errno: EISDIR))
+        }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw RecordFile.FileError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            throw RecordFile.FileError.unreadable(path: path, reason: Self.reason(errno: errno))
         }
         self.handle = handle
         fileSize = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
@@ -74,6 +78,16 @@ public final class RecordStream {
     }
 
     deinit { try? handle.close() }
+
+    /// Why a file could not be opened, in Chinese.
+    static func reason(errno code: Int32) -> String {
+        switch code {
+        case ENOENT: "文件不存在（检查路径与文件名）"
+        case EACCES, EPERM: "没有读取权限"
+        case EISDIR: "这是一个目录，请给出文件"
+        default: "系统错误 \(code)"
+        }
+    }
 
     /// Whether bytes are UTF-8; when the input may go on, a sequence cut at the end does not count against it.
     private static func isUTF8(_ bytes: ArraySlice<UInt8>, complete: Bool) -> Bool {

@@ -22,6 +22,12 @@ public struct SearchRequest: Sendable {
     public init(query: SearchQuery) {
         self.query = query
     }
+
+    /// Whether anything besides the query narrows the search.
+    public var hasFilters: Bool {
+        [region, category, level, channel, petitioner].contains { !($0 ?? "").isEmpty } || from != nil || to != nil
+            || stage != nil
+    }
 }
 
 /// One petition found, with its highlighted title and snippet. Highlights are

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// What a new user meets in the first hour: mistakes answered in Chinese with
+/// a way forward, empty results said plainly, tables that fit.
+@Suite("First hour at the command line", .serialized)
+struct FirstHourTests {
+    static let sample = """
+        {"id": "XF-1", "received_at": "2021-03-10", "level": "县级", "county": "历城区", "petitioners": [{"name": "张伟"}], "title": "反映阳光花园小区房产证办理问题", "content": "信访人张伟反映阳光花园5号楼2单元301室房产证至今未办理。"}
+        """
+
+    @Test("a mistyped command is answered in Chinese with the command meant")
+    func mistypedCommand() throws {
+        let petition = try PetitionProcess()
+        let result = try petition.run(["serch", "房产证"])
+        #expect(result.status == 1)
+        #expect(result.error.contains("没有命令 serch") && result.error.contains("petition search"))
+    }
+
+    @Test("usage errors are in Chinese and say where to look")
+    func usageErrorsInChinese() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        let missing = try petition.run(["search"])
+        #expect(missing.status == 1 && missing.error.contains("缺少参数") && missing.error.contains("petition help"))
+        let invalid = try petition.run(["search", "房产证", "--limit", "x"])
+        #expect(invalid.status == 1 && invalid.error.contains("取值 x 无效"))
+    }
+
+    @Test("a missing file is named, in Chinese")
+    func missingFile() throws {
+        let petition = try PetitionProcess()
+        let result = try petition.run(["import", "/nonexistent/petitions.jsonl"])
+        #expect(result.status == 1 && result.error.contains("文件不存在"))
+    }
+
+    @Test("a search that finds nothing says so, and suggests loosening its filters")
+    func emptySearch() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        let result = try petition.run(["search", "房产证", "--region", "济南"])
+        #expect(result.status == 0 && result.output.contains("未找到") && result.output.contains("筛选"))
+        #expect(!result.output.contains("显示第 0"))
+        #expect(try petition.run(["search", "--json", "房产证"]).output.contains("\"total\":1"))
+    }
+
+    @Test("the audit trail keeps a search's filters and shows Beijing time")
+    func auditKeepsFilters() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        try petition.run(["search", "房产证", "--level", "县级", "--operator", "王科长"])
+        let listed = try petition.run(["audit", "--operator", "王科长"])
+        #expect(listed.output.contains("房产证 --level 县级"))
+        #expect(listed.output.contains("北京时间"))
+    }
+
+    @Test("the check table shows each match's matter and fits the width it is given")
+    func checkTableFits() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        try petition.run(["dedup"])
+        let again = Self.sample.replacingOccurrences(of: "\"XF-1\"", with: "\"XF-9\"")
+            .replacingOccurrences(of: "2021-03-10", with: "2021-05-01")
+        let result = try petition.run(["check", try petition.write("again.json", again)])
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.contains { $0.contains("事项") && $0.contains("关系") })
+        #expect(lines.contains { $0.contains("XF-1") && $0.contains("M-000001") })
+        #expect(lines.allSatisfy { displayColumns(String($0)) <= 100 }, "\(result.output)")
+    }
+
+    /// Columns a line takes: East Asian wide characters take two.
+    func displayColumns(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ((0x2E80...0xFFEF).contains($1.value) ? 2 : 1) }
+    }
+}
