@@ -1,5 +1,6 @@
 import PetitionDedup
 import PetitionStore
+import PetitionText
 
 /// The resident index of the intake check: a few ``IntakeChecker``s built
 /// ahead of time, each holding the word statistics and match weights it read
@@ -44,9 +45,17 @@ public actor CheckerPool {
         Generation(checkers: try (0..<max(1, count)).map { _ in
             let checker = try IntakeChecker(store: store)
             if let rules { checker.acceptanceRules = rules }
+            // One check first, so that what a checker builds on first use (the segmenter's
+            // dictionaries, the analyzer's tables) is built here and not in a clerk's request.
+            _ = try? checker.check(warmUp)
             return checker
         })
     }
+
+    private static let warmUp = Petition(
+        id: "预热", receivedAt: CalendarDate(parsing: "2020-01-01")!, channel: "来信", level: "县级",
+        petitioners: [Petitioner(name: "张某某")], title: "反映某小区房产证办理问题",
+        content: "信访人张某某反映，其于2015年3月购买某小区5号楼2单元301室，开发商至今未办理房产证，要求尽快办理。")
 
     /// Puts a new generation in service; checkers lent out from older ones are dropped when given back.
     public func install(_ built: Generation, runID: Int64?) {
