@@ -74,41 +74,71 @@ final class TestDatabase: Sendable {
     deinit { try? FileManager.default.removeItem(at: directory) }
 }
 
-/// A ``PetitionServer`` on a free port of loopback, inside the test process.
+/// `petition serve` on a free port of loopback, run as an operator runs it:
+/// a process of its own, so that its threads are its own whatever else the
+/// test run keeps busy. Its logs (standard error) go to a file.
 final class RunningServer: Sendable {
-    let server: PetitionServer
+    let process: Process
     let port: Int
-    let task: Task<Void, any Error>
     let logs: LogCapture
 
     init(_ database: TestDatabase, configure: (inout ServiceConfiguration) -> Void = { _ in }) async throws {
         var configuration = ServiceConfiguration()
-        configuration.port = 0
         configuration.checkers = 2
-        configuration.workerThreads = 4
         configure(&configuration)
-        let logs = LogCapture()
-        self.logs = logs
-        let server = PetitionServer(store: database.store, configuration: configuration,
-                                    logger: ServiceLogHandler.logger(json: true, level: .info, write: logs.append))
-        self.server = server
-        let (ports, continuation) = AsyncStream<Int>.makeStream()
-        task = Task {
-            defer { continuation.finish() }
-            try await server.run { _, port in continuation.yield(port) }
+        func seconds(_ duration: Duration) -> String {
+            String(Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18)
         }
-        var iterator = ports.makeAsyncIterator()
-        guard let port = await iterator.next() else {
-            try await task.value
-            throw TestFailure("the server stopped before listening")
+        var arguments = ["serve", "--db", database.path, "--json", "--port", "0", "--checkers", String(configuration.checkers),
+                         "--record-limit", String(configuration.bodyLimits.record),
+                         "--batch-limit", String(configuration.bodyLimits.batch),
+                         "--request-timeout", seconds(configuration.requestTimeout),
+                         "--batch-timeout", seconds(configuration.batchTimeout),
+                         "--refresh-interval", seconds(configuration.refreshInterval)]
+        if let nightly = configuration.nightly { arguments += ["--nightly", nightly.description] }
+        let logFile = database.directory.appendingPathComponent("serve-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        logs = LogCapture(path: logFile.path)
+        let process = Process()
+        process.executableURL = PetitionExecutable.url
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = try FileHandle(forWritingTo: logFile)
+        try process.run()
+        self.process = process
+        // The first line it prints says where it listens.
+        let reader = output.fileHandleForReading
+        let line = try await onThread { () -> String in
+            var buffer = Data()
+            while !buffer.contains(UInt8(ascii: "\n")) {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                buffer += chunk
+            }
+            return String(decoding: buffer, as: UTF8.self)
+        }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+              let port = object["port"] as? Int else {
+            process.terminate()
+            throw TestFailure("petition serve did not start: \(line) \(logs.text)")
         }
         self.port = port
     }
 
-    /// Stops as SIGTERM does and waits until the server has stopped.
+    /// SIGTERM, as an operator stops it; waits for it to exit, which must be cleanly.
     func stop() async throws {
-        await server.shutdown()
-        try await task.value
+        kill(process.processIdentifier, SIGTERM)
+        let process = process
+        let status = try await onThread {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        guard status == 0 else { throw TestFailure("petition serve exited with \(status): \(logs.text)") }
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
     }
 
     func client(_ token: String? = nil) -> LoopbackClient {
@@ -116,15 +146,11 @@ final class RunningServer: Sendable {
     }
 }
 
-/// Lines the server logged.
-final class LogCapture: Sendable {
-    private let lines = Mutex<[String]>([])
+/// What the server logged so far.
+struct LogCapture: Sendable {
+    let path: String
 
-    var text: String { lines.withLock { $0.joined(separator: "\n") } }
-
-    @Sendable func append(_ line: String) {
-        lines.withLock { $0.append(line) }
-    }
+    var text: String { (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
 }
 
 struct TestFailure: Error, CustomStringConvertible {
