@@ -29,6 +29,8 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         case let error as ServiceError:
             return error
         case let error as HTTPError where error.status == .notFound:
+            let allowed = RouteTable.methods(for: request.uri.path)
+            if !allowed.isEmpty { return .methodNotAllowed(method: request.method.rawValue, allowed: allowed) }
             return .noRoute(method: request.method.rawValue, path: request.uri.path)
         case let error as HTTPError where error.status == .contentTooLarge:
             return .bodyTooLarge(limit: BodyLimits.standard.batch)

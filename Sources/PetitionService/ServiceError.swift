@@ -18,8 +18,10 @@ public enum ServiceError: Error, Sendable, Equatable {
     /// A field of a record, a query parameter or a header is wrong.
     case badField(field: String, message: String)
     case notFound(kind: String, id: String)
-    /// No route answers this path and method.
+    /// No route answers this path.
     case noRoute(method: String, path: String)
+    /// The path is answered, with other methods.
+    case methodNotAllowed(method: String, allowed: [String])
     /// A nightly job runs on this database (in this service or in another process).
     case jobRunning
     case bodyTooLarge(limit: Int)
@@ -36,6 +38,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case .forbidden: .forbidden
         case .badJSON, .badField: .badRequest
         case .notFound, .noRoute: .notFound
+        case .methodNotAllowed: .methodNotAllowed
         case .jobRunning: .conflict
         case .bodyTooLarge: .contentTooLarge
         case .timeout, .unavailable: .serviceUnavailable
@@ -52,6 +55,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case .badField: "bad_field"
         case .notFound: "not_found"
         case .noRoute: "no_route"
+        case .methodNotAllowed: "method_not_allowed"
         case .jobRunning: "job_running"
         case .bodyTooLarge: "body_too_large"
         case .timeout: "timeout"
@@ -69,6 +73,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case let .badField(field, message): "字段 \(field)：\(message)"
         case let .notFound(kind, id): "找不到编号为 \(id) 的\(kind)"
         case let .noRoute(method, path): "没有这个接口：\(method) \(path)"
+        case let .methodNotAllowed(method, allowed): "此接口不接受 \(method) 请求，可用：\(allowed.joined(separator: "、"))"
         case .jobRunning: "查重任务正在运行（本服务或另一进程），请等它结束后再试"
         case let .bodyTooLarge(limit): "请求体过大：上限 \(ServiceError.size(limit))"
         case let .timeout(seconds): String(format: "处理超时（上限 %.0f 秒），请稍后重试或缩小请求", seconds)
@@ -96,6 +101,7 @@ extension ServiceError: HTTPResponseError {
         var response = JSONResponse.make(jsonObject, status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
         if case .timeout = self { response.headers[.retryAfter] = "5" }
+        if case let .methodNotAllowed(_, allowed) = self { response.headers[.allow] = allowed.joined(separator: ", ") }
         return response
     }
 }

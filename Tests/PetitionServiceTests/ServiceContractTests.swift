@@ -17,6 +17,9 @@ struct ServiceContractTests {
             "GET /v1/dedup", "GET /v1/matters/{id}", "GET /v1/petitions/{id}", "GET /v1/search", "POST /v1/check",
             "POST /v1/dedup", "POST /v1/petitions",
         ])
+        // The table that tells 404 from 405 lists the same routes.
+        #expect(RouteTable.routes.flatMap { route in route.methods.map { "\($0) \(route.template)" } }.sorted()
+            == contract.operations)
     }
 
     @Test("every answer, good and bad, has a documented status and a body of the documented shape")

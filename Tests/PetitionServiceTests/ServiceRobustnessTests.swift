@@ -64,7 +64,7 @@ struct ServiceRobustnessTests {
         try await server.stop()
     }
 
-    @Test("unknown ids and routes are 404")
+    @Test("unknown ids and routes are 404, a known route asked with another method 405")
     func notFound() async throws {
         let database = try TestDatabase()
         let server = try await RunningServer(database)
@@ -80,7 +80,12 @@ struct ServiceRobustnessTests {
         let route = try await clerk.get("/v1/nothing")
         #expect(route.status == 404)
         #expect(route.errorCode == "no_route")
-        #expect(try await clerk.send("DELETE", "/v1/petitions/XF-1").status == 404)
+        // A known path with another method: 405 with the methods it takes.
+        let method = try await clerk.send("DELETE", "/v1/petitions/XF-1")
+        #expect(method.status == 405)
+        #expect(method.errorCode == "method_not_allowed")
+        #expect(method.headers["allow"] == "GET")
+        #expect(try await clerk.send("PUT", "/v1/dedup").headers["allow"] == "GET, POST")
         try await server.stop()
     }
 
