@@ -33,12 +33,8 @@ struct TokenCommand: ParsableCommand {
             try store.appendAudit(AuditEntry(operatorName: TokenCommand.localOperator, command: "token add",
                                              subject: "\(record.tokenID) \(name) \(role.rawValue)", returned: []))
             let terminal = Terminal.current
-            if global.json {
-                terminal.print(jsonLine(["operator": name, "role": role.rawValue, "token": token, "token_id": record.tokenID]))
-            } else {
-                terminal.print(token)
-                terminal.printError("已为 \(name)（\(role.chineseName)）生成令牌 \(record.tokenID)。令牌只显示这一次，请妥善交付；库中只保存其 SHA-256。")
-            }
+            terminal.print(global.json ? jsonLine(["operator": name, "role": role.rawValue, "token": token]) : token)
+            terminal.printError("已为 \(name)（\(role.chineseName)）生成令牌 \(record.tokenID)（吊销时用此编号）。令牌只显示这一次，请妥善交付；库中只保存其 SHA-256。")
         }
     }
 

@@ -54,7 +54,7 @@ public final class PetitionServer: Sendable {
         }
         let runner = NightlyJobRunner(store: store, index: index, metrics: metrics, logger: logger)
         let routes = ServiceRoutes(store: store, work: work, index: index, runner: runner, metrics: metrics,
-                                   configuration: configuration, openAPI: openAPI, logger: logger)
+                                   configuration: configuration, openAPI: openAPI)
         let host = configuration.host
         let app = Application(
             router: routes.router(),

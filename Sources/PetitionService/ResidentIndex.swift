@@ -51,9 +51,17 @@ public final class ResidentIndex: Sendable {
     public func check(_ petition: Petition, save: Bool, by deadline: RequestDeadline?) async throws -> CheckResult {
         let lease = await pool.borrow()
         let pool = pool
-        return try await work.run(by: deadline) {
-            defer { Task { await pool.giveBack(lease) } }
-            return save ? try lease.checker.checkAndSave(petition) : try lease.checker.check(petition)
+        // Whoever claims the lease gives it back: the work when it runs, else the request that stopped waiting.
+        let claim = LeaseClaim()
+        do {
+            return try await work.run(by: deadline) {
+                guard claim.take() else { throw ServiceError.unavailable }
+                defer { Task { await pool.giveBack(lease) } }
+                return save ? try lease.checker.checkAndSave(petition) : try lease.checker.check(petition)
+            }
+        } catch {
+            if claim.take() { await pool.giveBack(lease) }
+            throw error
         }
     }
 }

@@ -11,9 +11,6 @@ public struct ServiceRequestContext: RequestContext {
         notes = RequestNotes()
     }
 
-    /// The bodies this service reads are limited by ``BodyLimits``, route by route.
-    public var maxUploadSize: Int { BodyLimits.standard.batch }
-
     /// The authenticated caller; set by ``AuthenticationMiddleware`` on every `/v1` route.
     public func caller() throws(ServiceError) -> Caller {
         guard let caller = notes.caller else { throw .missingToken }

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import PetitionDedup
 import PetitionStore
 
@@ -17,7 +16,6 @@ struct ServiceRoutes: Sendable {
     let metrics: ServiceMetrics
     let configuration: ServiceConfiguration
     let openAPI: Data
-    let logger: Logger
 
     func router() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
