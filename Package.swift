@@ -12,6 +12,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // The HTTP service (PetitionService): its server, metrics, lifecycle, logs and token hashes.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-metrics", exact: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
     ],
     targets: [
         // ICU behind a C API with no ICU types: Swift modules that see Foundation
@@ -31,10 +38,22 @@ let package = Package(
         // Duplicate scoring and clustering.
         .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"],
                 resources: [.copy("Resources/acceptance-rules.txt")]),
+        // The HTTP service of DOMAIN.md (`petition serve`): router, middleware, the resident index.
+        .target(
+            name: "PetitionService",
+            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText",
+                           .product(name: "Hummingbird", package: "hummingbird"),
+                           .product(name: "Metrics", package: "swift-metrics"),
+                           .product(name: "Prometheus", package: "swift-prometheus"),
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                           .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Crypto", package: "swift-crypto")],
+            resources: [.copy("Resources/openapi.json")]
+        ),
         // The command line: parses arguments, prints.
         .executableTarget(
             name: "PetitionCLI",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText",
+            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText", "PetitionService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Synthetic corpus generator with ground truth (no project dependencies).
@@ -50,5 +69,8 @@ let package = Package(
         // The generator is built for the held-out quality tests, which run it.
         .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup", "PetitionCorpus"]),
         .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionText"]),
+        // The service over a real socket on loopback; the CLI is built for `petition serve` and `petition token`.
+        .testTarget(name: "PetitionServiceTests",
+                    dependencies: ["PetitionService", "PetitionCLI", "PetitionDedup", "PetitionStore", "PetitionText"]),
     ]
 )

@@ -172,6 +172,20 @@ enum Schema {
                 CREATE INDEX petition_handling_stage ON petition(handling_stage) WHERE handling_stage IS NOT NULL;
                 """)
         }
+        migrator.registerMigration("v7: the service's bearer tokens") { db in
+            // Only the SHA-256 of a token is kept (`token_hash`); `token_id` is its public
+            // handle for listing and revoking. Revoked tokens stay, with the time they were revoked.
+            try db.execute(sql: """
+                CREATE TABLE service_token (
+                    token_id TEXT PRIMARY KEY,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    operator TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -1,0 +1,23 @@
+import Hummingbird
+
+/// `Authorization: Bearer TOKEN` on every `/v1` call: no token, or one that
+/// is malformed, unknown or revoked, is 401. The token is looked up by its
+/// hash on every request, so a revocation takes effect at once.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = ServiceRequestContext
+    let issuer: TokenIssuer
+    let work: BlockingWork
+
+    func handle(_ request: Request, context: Context,
+                next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization] else { throw ServiceError.missingToken }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw ServiceError.badToken }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard TokenIssuer.isWellFormed(token) else { throw ServiceError.badToken }
+        let caller = try await work.run(by: context.notes.deadline) { [issuer] in try issuer.caller(presenting: token) }
+        guard let caller else { throw ServiceError.badToken }
+        context.notes.caller = caller
+        return try await next(request, context)
+    }
+}

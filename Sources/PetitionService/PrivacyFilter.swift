@@ -1,0 +1,16 @@
+import PetitionText
+
+/// ID numbers and phones masked in every answer, as on the command line,
+/// unless an admin asked for them with a reason (``reveal``).
+struct PrivacyFilter: Sendable {
+    var reveal = false
+
+    func identifier(_ text: String?) -> String? {
+        guard let text else { return nil }
+        return reveal ? text : PrivacyMask.identifier(text)
+    }
+
+    func text(_ text: String) -> String {
+        reveal ? text : PrivacyMask.text(text)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A request's query string, decoded as forms encode it (`+` is a space,
+/// `%XX` a byte of UTF-8), with typed reads that fail with
+/// ``ServiceError/badField(field:message:)`` naming the parameter.
+struct QueryParameters: Sendable {
+    private var values: [String: String] = [:]
+
+    init(_ query: String?) {
+        for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = Self.decode(parts[0])
+            // The first of a repeated parameter counts, as in the command line's options.
+            if values[name] == nil { values[name] = parts.count > 1 ? Self.decode(parts[1]) : "" }
+        }
+    }
+
+    private static func decode(_ text: Substring) -> String {
+        let spaced = text.replacingOccurrences(of: "+", with: " ")
+        return spaced.removingPercentEncoding ?? spaced
+    }
+
+    /// The parameter, trimmed; nil when absent or empty.
+    func text(_ name: String) -> String? {
+        guard let value = values[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    func flag(_ name: String) throws(ServiceError) -> Bool {
+        guard let value = text(name) else { return false }
+        switch value.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw .badField(field: name, message: "应为 true 或 false，实为 \(value.prefix(20))")
+        }
+    }
+
+    func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws(ServiceError) -> Int {
+        guard let value = text(name) else { return fallback }
+        guard let number = Int(value), range.contains(number) else {
+            throw .badField(field: name, message: "应为 \(range.lowerBound) 到 \(range.upperBound) 之间的整数，实为 \(value.prefix(20))")
+        }
+        return number
+    }
+
+    func oneOf(_ name: String, _ allowed: [String]) throws(ServiceError) -> String? {
+        guard let value = text(name) else { return nil }
+        guard allowed.contains(value) else {
+            throw .badField(field: name, message: "应为 \(allowed.joined(separator: "、"))，实为 \(value.prefix(20))")
+        }
+        return value
+    }
+}

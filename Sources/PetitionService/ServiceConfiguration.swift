@@ -1,0 +1,29 @@
+import Foundation
+import PetitionDedup
+
+/// How `petition serve` runs: where it listens, the limits it enforces, the
+/// resident index and the nightly schedule.
+public struct ServiceConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    /// 0 picks a free port (tests); the port bound is reported on start.
+    public var port = 8080
+    public var bodyLimits = BodyLimits()
+    /// The deadline of an ordinary request.
+    public var requestTimeout: Duration = .seconds(30)
+    /// The deadline of a batch import (`POST /v1/petitions`) and of a job run with `wait=true`.
+    public var batchTimeout: Duration = .seconds(600)
+    /// A connection with nothing to read or write for this long is closed.
+    public var idleTimeout: Duration = .seconds(60)
+    /// Intake checkers kept ready (each holds an ICU segmenter and the word statistics).
+    public var checkers = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Threads for the store's blocking reads and writes.
+    public var workerThreads = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
+    /// How often to look for a nightly run made by another process, to load its results.
+    public var refreshInterval: Duration = .seconds(30)
+    /// Run the nightly job (incremental) every day at this local time.
+    public var nightly: NightlyTime?
+    /// The acceptance rules of the intake check (the bundled ones unless a bureau gives its own).
+    public var acceptanceRules: AcceptanceRules?
+
+    public init() {}
+}

@@ -1,0 +1,107 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Every way a request can fail, with what the caller needs to know: a
+/// status, a stable English code, a message in Chinese and, for bad input,
+/// the field or parameter at fault. Rendered as
+/// `{"error": code, "message": "…", "field": name or null}`.
+public enum ServiceError: Error, Sendable, Equatable {
+    /// No `Authorization: Bearer` header.
+    case missingToken
+    /// A token that is malformed, unknown or revoked.
+    case badToken
+    /// The caller's role lacks a permission.
+    case forbidden(role: Role, permission: Permission)
+    /// The body is not JSON of the expected shape.
+    case badJSON(String)
+    /// A field of a record, a query parameter or a header is wrong.
+    case badField(field: String, message: String)
+    case notFound(kind: String, id: String)
+    /// No route answers this path.
+    case noRoute(method: String, path: String)
+    /// The path is answered, with other methods.
+    case methodNotAllowed(method: String, allowed: [String])
+    /// A nightly job runs on this database (in this service or in another process).
+    case jobRunning
+    case bodyTooLarge(limit: Int)
+    /// The request took longer than its deadline.
+    case timeout(seconds: Double)
+    /// The service is stopping.
+    case unavailable
+    /// Something that is not the caller's fault; `reference` ties the answer to the log line.
+    case internalError(reference: String)
+
+    public var status: HTTPResponse.Status {
+        switch self {
+        case .missingToken, .badToken: .unauthorized
+        case .forbidden: .forbidden
+        case .badJSON, .badField: .badRequest
+        case .notFound, .noRoute: .notFound
+        case .methodNotAllowed: .methodNotAllowed
+        case .jobRunning: .conflict
+        case .bodyTooLarge: .contentTooLarge
+        case .timeout, .unavailable: .serviceUnavailable
+        case .internalError: .internalServerError
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .missingToken: "missing_token"
+        case .badToken: "bad_token"
+        case .forbidden: "forbidden"
+        case .badJSON: "bad_json"
+        case .badField: "bad_field"
+        case .notFound: "not_found"
+        case .noRoute: "no_route"
+        case .methodNotAllowed: "method_not_allowed"
+        case .jobRunning: "job_running"
+        case .bodyTooLarge: "body_too_large"
+        case .timeout: "timeout"
+        case .unavailable: "unavailable"
+        case .internalError: "internal_error"
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .missingToken: "缺少访问令牌：请在请求头 Authorization 中给出 Bearer 令牌"
+        case .badToken: "访问令牌无效或已吊销"
+        case let .forbidden(role, permission): "角色「\(role.chineseName)」无权\(permission.chineseName)"
+        case let .badJSON(detail): detail
+        case let .badField(field, message): "字段 \(field)：\(message)"
+        case let .notFound(kind, id): "找不到编号为 \(id) 的\(kind)"
+        case let .noRoute(method, path): "没有这个接口：\(method) \(path)"
+        case let .methodNotAllowed(method, allowed): "此接口不接受 \(method) 请求，可用：\(allowed.joined(separator: "、"))"
+        case .jobRunning: "查重任务正在运行（本服务或另一进程），请等它结束后再试"
+        case let .bodyTooLarge(limit): "请求体过大：上限 \(ServiceError.size(limit))"
+        case let .timeout(seconds): String(format: "处理超时（上限 %.0f 秒），请稍后重试或缩小请求", seconds)
+        case .unavailable: "服务正在停止，请稍后重试"
+        case let .internalError(reference): "内部错误（日志编号 \(reference)）"
+        }
+    }
+
+    public var field: String? {
+        if case let .badField(field, _) = self { return field }
+        return nil
+    }
+
+    public var jsonObject: [String: Any] {
+        ["error": code, "message": message, "field": field ?? NSNull()]
+    }
+
+    static func size(_ bytes: Int) -> String {
+        bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? "\(bytes >> 20) MiB" : "\(bytes) 字节"
+    }
+}
+
+extension ServiceError: HTTPResponseError {
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        var response = JSONResponse.make(jsonObject, status: status)
+        if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
+        if case .timeout = self { response.headers[.retryAfter] = "5" }
+        if case let .methodNotAllowed(_, allowed) = self { response.headers[.allow] = allowed.joined(separator: ", ") }
+        return response
+    }
+}

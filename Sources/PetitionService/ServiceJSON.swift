@@ -1,0 +1,144 @@
+import Foundation
+import PetitionDedup
+import PetitionStore
+import PetitionText
+
+/// The service's answers with the keys of the command line's `--json`
+/// (`check`, `show`, `search`, `import`, `dedup`, `audit`), so that a script
+/// moves from one to the other unchanged. A test holds the two to the same keys.
+enum ServiceJSON {
+    static func null(_ value: (any Sendable)?) -> Any {
+        value ?? NSNull()
+    }
+
+    /// `check --json`.
+    static func check(_ result: CheckResult) -> [String: Any] {
+        [
+            "verdict": result.verdict.rawValue,
+            "matter_id": null(result.matterID),
+            "class_id": null(result.classID),
+            "backlog_case": result.backlogCase.map { backlog -> Any in
+                ["case_id": backlog.caseID, "title": backlog.title, "leader": null(backlog.leader),
+                 "responsible_units": backlog.responsibleUnits, "status": null(backlog.status)]
+            } ?? NSNull(),
+            "escalation": result.escalation.map { escalation -> Any in
+                ["from_level": escalation.fromLevel, "to_level": escalation.toLevel,
+                 "earlier_id": escalation.earlierID, "skipped_levels": escalation.skippedLevels]
+            } ?? NSNull(),
+            "collective": result.collective,
+            "acceptance": result.acceptance.map(acceptance) ?? NSNull(),
+            "matches": result.matches.map { match -> [String: Any] in
+                ["id": match.id, "relation": match.relation.rawValue, "score": (match.score * 1000).rounded() / 1000,
+                 "reasons": match.reasons, "matter_id": null(match.matterID),
+                 "evidence": match.evidence.map { ["comparison": $0.comparison.key, "reason": $0.reason,
+                                                   "weight": ($0.weight * 100).rounded() / 100] as [String: Any] }]
+            },
+        ]
+    }
+
+    static func acceptance(_ advice: AcceptanceAdvice) -> [String: Any] {
+        [
+            "advice": advice.advice.rawValue, "rule": advice.rule, "reason": advice.reason,
+            "handling_organ": null(advice.handlingOrgan), "due_at": null(advice.dueAt?.description),
+            "overdue": advice.overdue, "note": null(advice.note), "stage": null(advice.stage?.stage.rawValue),
+        ]
+    }
+
+    /// One line of `search --json`, which carries the total it is one of.
+    static func searchHit(_ hit: SearchHit, total: Int, privacy: PrivacyFilter) -> [String: Any] {
+        [
+            "id": hit.id, "received_at": hit.receivedAt, "channel": null(hit.channel),
+            "level": null(hit.level), "region": hit.region, "category": null(hit.category),
+            "title": privacy.text(plain(hit.title)), "snippet": privacy.text(marked(hit.snippet)),
+            "score": -hit.rank, "total": total,
+        ]
+    }
+
+    /// `show ID --json` of a petition: the record, its backlog case when its matter has one, its matter.
+    static func petitionFile(_ file: CaseFile, privacy: PrivacyFilter) -> [String: Any] {
+        var object: [String: Any] = [:]
+        if let petition = file.petition {
+            object["petition"] = [
+                "id": petition.id, "received_at": petition.receivedAt.description, "level": null(petition.level),
+                "channel": null(petition.channel), "province": null(petition.province), "city": null(petition.city),
+                "county": null(petition.county), "category": null(petition.category),
+                "title": null(petition.title.map(privacy.text)),
+                "content": privacy.text(petition.content), "headcount": null(petition.headcount),
+                "handling": petition.handling.map { $0.jsonObject as Any } ?? NSNull(),
+                "petitioners": petition.petitioners.map {
+                    ["name": null($0.name), "id_number": null(privacy.identifier($0.idNumber)),
+                     "phone": null(privacy.identifier($0.phone))]
+                },
+            ]
+        }
+        if let backlog = file.backlogCase { object["backlog_case"] = backlogCase(backlog) }
+        object["matters"] = file.matters.map { matter(matterID: $0.matterID, classID: $0.classID,
+                                                      members: $0.petitions.map(member), escalations: $0.escalations,
+                                                      privacy: privacy) }
+        return object
+    }
+
+    /// `show ID --json` of a backlog case: the case and the matters linked to it.
+    static func backlogFile(_ backlog: BacklogCase, matters: [[String: Any]]) -> [String: Any] {
+        ["backlog_case": backlogCase(backlog), "matters": matters]
+    }
+
+    static func backlogCase(_ backlog: BacklogCase) -> [String: Any] {
+        ["case_id": backlog.caseID, "title": backlog.title, "leader": null(backlog.leader),
+         "responsible_units": backlog.responsibleUnits, "status": null(backlog.status)]
+    }
+
+    /// One matter as `show --json` lists it under `matters`.
+    static func matter(matterID: String, classID: String?, members: [MatterMember],
+                       escalations: [(id: String, from: String, to: String)], privacy: PrivacyFilter) -> [String: Any] {
+        ["matter_id": matterID, "class_id": null(classID),
+         "petitions": members.map { ["id": $0.id, "received_at": $0.receivedAt, "level": null($0.level),
+                                     "channel": null($0.channel), "title": null($0.title.map(privacy.text))] },
+         "escalations": escalations.map { ["id": $0.id, "from_level": $0.from, "to_level": $0.to] }]
+    }
+
+    private static func member(_ line: CaseFile.Line) -> MatterMember {
+        MatterMember(id: line.id, receivedAt: line.receivedAt, level: line.level, channel: line.channel, title: line.title,
+                     petitioner: line.petitioner)
+    }
+
+    /// `import --json`.
+    static func importSummary(_ summary: ImportSummary) -> [String: Any] {
+        [
+            "added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged,
+            "rejected": summary.rejected.map { error -> [String: Any] in
+                ["file": null(error.file), "line": null(error.line), "id": null(error.recordID),
+                 "field": null(error.field), "message": error.message]
+            },
+        ]
+    }
+
+    /// `dedup --json`.
+    static func dedupSummary(_ summary: DedupSummary) -> [String: Any] {
+        [
+            "run_id": summary.runID, "full": summary.full, "scored": summary.scored,
+            "new_matters": summary.newMatters, "repeats": summary.repeats, "matters": summary.matters,
+            "classes": summary.classes, "backlog_links": summary.backlogLinks,
+            "escalations": summary.escalations, "seconds": summary.seconds, "weights": summary.weights.source,
+            "phase_seconds": Dictionary(uniqueKeysWithValues: summary.phases.map { ($0.name, $0.seconds) }),
+        ]
+    }
+
+    /// One line of `audit --json`.
+    static func auditEntry(_ entry: AuditEntry) -> [String: Any] {
+        ["at": entry.at, "operator": entry.operatorName, "command": entry.command,
+         "subject": null(entry.subject.map(PrivacyMask.text)), "returned": entry.returned,
+         "revealed": entry.revealed, "reason": null(entry.reason)]
+    }
+
+    private static func plain(_ text: String) -> String {
+        text.replacingOccurrences(of: SearchHit.highlightStart, with: "")
+            .replacingOccurrences(of: SearchHit.highlightEnd, with: "")
+    }
+
+    private static func marked(_ text: String) -> String {
+        text.replacingOccurrences(of: SearchHit.highlightStart, with: "【")
+            .replacingOccurrences(of: SearchHit.highlightEnd, with: "】")
+            .replacingOccurrences(of: "\n", with: " ")
+    }
+}

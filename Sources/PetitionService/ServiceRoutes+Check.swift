@@ -1,0 +1,16 @@
+import Hummingbird
+import PetitionStore
+
+extension ServiceRoutes {
+    /// `POST /v1/check[?save=true]`: the intake check of one petition record, on a resident checker.
+    @Sendable func check(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let save = try QueryParameters(request.uri.query).flag("save")
+        if save { try context.require(.save) }
+        let data = try await RecordBody.bytes(of: request, limit: configuration.bodyLimits.record)
+        let petition = try RecordBody.petition(from: data, needsID: save)
+        context.notes.noteAudit(subject: petition.id)
+        let result = try await index.check(petition, save: save, by: context.notes.deadline)
+        context.notes.noteAudit(subject: petition.id, returned: result.matches.map(\.id))
+        return JSONResponse.make(ServiceJSON.check(result))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import PetitionDedup
+
+extension ServiceRoutes {
+    /// `POST /v1/dedup[?full=true][&weights=…][&wait=true]`: runs the nightly
+    /// job now. 202 with the job's status at once, or 200 with `dedup --json`'s
+    /// summary when `wait=true`; 409 while a run is going on, here or in another process.
+    @Sendable func startDedup(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let full = try query.flag("full")
+        let wait = try query.flag("wait")
+        let weights: DedupJob.WeightChoice = switch try query.oneOf("weights", ["stored", "estimate", "hand-set"]) {
+        case "estimate": .estimate
+        case "hand-set": .handSet
+        default: .stored
+        }
+        context.notes.noteAudit(subject: "dedup" + (full ? " --full" : ""))
+        let task = try runner.start(full: full, weights: weights, trigger: .request)
+        guard wait else { return JSONResponse.make(await statusJSON(), status: .accepted) }
+        let summary = try await RequestDeadline.answer(by: context.notes.deadline) { try await task.value }
+        return JSONResponse.make(ServiceJSON.dedupSummary(summary))
+    }
+
+    /// `GET /v1/dedup`: whether a run is going on, the last one this service ran, and the run the resident index holds.
+    @Sendable func dedupStatus(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        context.notes.noteAudit(subject: "dedup status")
+        return JSONResponse.make(await statusJSON())
+    }
+
+    private func statusJSON() async -> [String: Any] {
+        let status = runner.status
+        let formatter = ISO8601DateFormatter()
+        return [
+            "running": status.running,
+            "trigger": ServiceJSON.null(status.running ? status.trigger?.rawValue : nil),
+            "started_at": ServiceJSON.null(status.running ? status.startedAt.map(formatter.string(from:)) : nil),
+            "full": ServiceJSON.null(status.running ? status.full : nil),
+            "last_run": status.lastSummary.map { ServiceJSON.dedupSummary($0) as Any } ?? NSNull(),
+            "last_finished_at": ServiceJSON.null(status.lastFinishedAt.map(formatter.string(from:))),
+            "last_error": ServiceJSON.null(status.lastError),
+            "index_run_id": ServiceJSON.null(await index.runID),
+            "nightly": ServiceJSON.null(configuration.nightly?.description),
+        ]
+    }
+}

@@ -1,0 +1,55 @@
+import Hummingbird
+import PetitionStore
+import PetitionText
+
+extension ServiceRoutes {
+    /// `GET /v1/search?q=…`: ranked full-text search with `search`'s filters as parameters.
+    @Sendable func search(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        let query = QueryParameters(request.uri.query)
+        let searchRequest = try Self.searchRequest(query)
+        let privacy = try privacy(request, context)
+        let text = query.text("q") ?? ""
+        context.notes.noteAudit(subject: text + (searchRequest.petitioner.map { " --petitioner \($0)" } ?? ""))
+        let result = try await blocking(context) { [store] in try store.search(searchRequest) }
+        context.notes.noteAudit(subject: text + (searchRequest.petitioner.map { " --petitioner \($0)" } ?? ""),
+                                returned: result.hits.map(\.id))
+        return JSONResponse.make([
+            "total": result.total, "limit": searchRequest.limit, "offset": searchRequest.offset,
+            "hits": result.hits.map { ServiceJSON.searchHit($0, total: result.total, privacy: privacy) },
+        ] as [String: Any])
+    }
+
+    /// The search a query string asks for, each parameter checked as `search` checks its option.
+    static func searchRequest(_ query: QueryParameters) throws(ServiceError) -> SearchRequest {
+        guard let text = query.text("q") else { throw .badField(field: "q", message: "缺少检索词") }
+        var request: SearchRequest
+        do {
+            request = SearchRequest(query: try SearchQuery(parsing: text))
+        } catch .noSearchableTerm {
+            throw .badField(field: "q", message: "查询「\(text.prefix(40))」中没有可检索的字词")
+        } catch .onlyExclusions {
+            throw .badField(field: "q", message: "查询「\(text.prefix(40))」只有排除词，至少需要一个检索词")
+        } catch {
+            throw .badField(field: "q", message: "无法解析查询")
+        }
+        request.region = query.text("region")
+        request.category = query.text("category")
+        request.level = try query.oneOf("level", Petition.levels)
+        request.channel = try query.oneOf("channel", Petition.channels)
+        request.from = try date(query, "from")
+        request.to = try date(query, "to")
+        request.petitioner = query.text("petitioner")
+        request.stage = try query.oneOf("stage", Handling.Stage.allCases.map(\.rawValue)).flatMap(Handling.Stage.init(rawValue:))
+        request.limit = try query.integer("limit", default: 20, in: 0...1000)
+        request.offset = try query.integer("offset", default: 0, in: 0...1_000_000)
+        return request
+    }
+
+    private static func date(_ query: QueryParameters, _ name: String) throws(ServiceError) -> CalendarDate? {
+        guard let text = query.text(name) else { return nil }
+        guard let date = CalendarDate(parsing: text) else {
+            throw .badField(field: name, message: "不是有效日期：\(text.prefix(40))")
+        }
+        return date
+    }
+}
