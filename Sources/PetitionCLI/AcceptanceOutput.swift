@@ -1,17 +1,8 @@
 import Foundation
 import PetitionDedup
 
-/// How `check` shows the acceptance advice: DOMAIN.md's `acceptance` object,
-/// and lines for a clerk.
+/// How `check` shows the acceptance advice to a clerk (its JSON is ``ServiceJSON``'s).
 enum AcceptanceOutput {
-    static func json(_ advice: AcceptanceAdvice) -> [String: Any] {
-        [
-            "advice": advice.advice.rawValue, "rule": advice.rule, "reason": advice.reason,
-            "handling_organ": orNull(advice.handlingOrgan), "due_at": orNull(advice.dueAt?.description),
-            "overdue": advice.overdue, "note": orNull(advice.note), "stage": orNull(advice.stage?.stage.rawValue),
-        ]
-    }
-
     static func lines(_ advice: AcceptanceAdvice) -> [String] {
         var lines = ["受理建议：\(advice.advice.chineseName)（规则 \(advice.rule)）", "  理由：\(advice.reason)"]
         if let stage = advice.stage {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionDedup
+import PetitionService
 import PetitionStore
 
 struct CheckCommand: ParsableCommand {
@@ -97,27 +98,8 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// DOMAIN.md's object, as the service answers it too.
     static func json(_ result: CheckResult) -> [String: Any] {
-        [
-            "verdict": result.verdict.rawValue,
-            "matter_id": orNull(result.matterID),
-            "class_id": orNull(result.classID),
-            "backlog_case": result.backlogCase.map { backlog -> Any in
-                ["case_id": backlog.caseID, "title": backlog.title, "leader": orNull(backlog.leader),
-                 "responsible_units": backlog.responsibleUnits, "status": orNull(backlog.status)]
-            } ?? NSNull(),
-            "escalation": result.escalation.map { escalation -> Any in
-                ["from_level": escalation.fromLevel, "to_level": escalation.toLevel,
-                 "earlier_id": escalation.earlierID, "skipped_levels": escalation.skippedLevels]
-            } ?? NSNull(),
-            "collective": result.collective,
-            "acceptance": result.acceptance.map(AcceptanceOutput.json) ?? NSNull(),
-            "matches": result.matches.map { match -> [String: Any] in
-                ["id": match.id, "relation": match.relation.rawValue, "score": (match.score * 1000).rounded() / 1000,
-                 "reasons": match.reasons, "matter_id": orNull(match.matterID),
-                 "evidence": match.evidence.map { ["comparison": $0.comparison.key, "reason": $0.reason,
-                                                   "weight": ($0.weight * 100).rounded() / 100] as [String: Any] }]
-            },
-        ]
+        ServiceJSON.check(result)
     }
 }

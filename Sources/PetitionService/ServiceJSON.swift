@@ -5,14 +5,15 @@ import PetitionText
 
 /// The service's answers with the keys of the command line's `--json`
 /// (`check`, `show`, `search`, `import`, `dedup`, `audit`), so that a script
-/// moves from one to the other unchanged. A test holds the two to the same keys.
-enum ServiceJSON {
+/// moves from one to the other unchanged. A test holds the two to the same keys;
+/// `check --json` is written by this very function.
+public enum ServiceJSON {
     static func null(_ value: (any Sendable)?) -> Any {
         value ?? NSNull()
     }
 
     /// `check --json`.
-    static func check(_ result: CheckResult) -> [String: Any] {
+    public static func check(_ result: CheckResult) -> [String: Any] {
         [
             "verdict": result.verdict.rawValue,
             "matter_id": null(result.matterID),
