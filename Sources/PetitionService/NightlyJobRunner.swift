@@ -72,7 +72,8 @@ public final class NightlyJobRunner: Service, Sendable {
     public func start(full: Bool, weights: DedupJob.WeightChoice, trigger: Trigger) throws(ServiceError)
         -> Task<DedupSummary, any Error> {
         try state.withLock { (state: inout State) throws(ServiceError) -> Task<DedupSummary, any Error> in
-            guard state.current == nil, !stopRequested.isSet else { throw .jobRunning }
+            guard !stopRequested.isSet else { throw .unavailable }
+            guard state.current == nil else { throw .jobRunning }
             // Another process's job holds the store's lock: refuse now rather than fail in the background.
             do {
                 try store.acquireJobLock().release()
