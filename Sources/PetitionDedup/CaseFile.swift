@@ -5,14 +5,8 @@ import PetitionStore
 /// record, its matter with the other petitions in time order, its class case
 /// and its backlog case.
 public struct CaseFile: Sendable {
-    public struct Line: Sendable {
-        public var id: String
-        public var receivedAt: String
-        public var level: String?
-        public var channel: String?
-        public var title: String?
-        public var petitioner: String?
-    }
+    /// One petition of a matter as a case file lists it: the store's ``MatterMember``.
+    public typealias Line = MatterMember
 
     public struct MatterFile: Sendable {
         public var matterID: String
@@ -44,10 +38,7 @@ public struct CaseFile: Sendable {
         }
         for matter in matterIDs {
             let classID = try store.matter(matter)?.classID
-            let lines = try store.members(ofMatter: matter).map {
-                Line(id: $0.id, receivedAt: $0.receivedAt, level: $0.level, channel: $0.channel, title: $0.title,
-                     petitioner: $0.petitioner)
-            }
+            let lines = try store.members(ofMatter: matter)
             file.matters.append(MatterFile(matterID: matter, classID: classID,
                                            classSize: try classID.map(store.matterCount(inClass:)),
                                            petitions: lines, escalations: try store.escalations(inMatter: matter)))

@@ -74,7 +74,10 @@ public final class IntakeChecker {
     }
 
     public func check(_ petition: Petition) throws -> CheckResult {
-        let profile = builder.profile(of: petition)
+        try check(petition, profile: builder.profile(of: petition))
+    }
+
+    private func check(_ petition: Petition, profile: PetitionProfile) throws -> CheckResult {
         let vector = statistics.vector(profile).truncated(to: CorpusIndex.vectorWords)
         let candidates = try candidateRowIDs(for: petition, profile: profile)
         // Score every candidate on numbers alone; explain only the ones shown.
@@ -135,8 +138,9 @@ public final class IntakeChecker {
 
     /// Checks and stores the petition with its matter, in one transaction.
     public func checkAndSave(_ petition: Petition) throws -> CheckResult {
-        var result = try check(petition)
+        // The profile is built once, for the check and for what is stored.
         let profile = builder.profile(of: petition)
+        var result = try check(petition, profile: profile)
         let vector = statistics.vector(profile).truncated(to: CorpusIndex.vectorWords)
         let repeating = result.verdict == .repeat ? result.matterID : nil
         if let matter = try store.saveChecked(

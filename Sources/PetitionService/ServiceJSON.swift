@@ -74,7 +74,7 @@ public enum ServiceJSON {
         }
         if let backlog = file.backlogCase { object["backlog_case"] = backlogCase(backlog) }
         object["matters"] = file.matters.map { matter(matterID: $0.matterID, classID: $0.classID,
-                                                      members: $0.petitions.map(member), escalations: $0.escalations,
+                                                      members: $0.petitions, escalations: $0.escalations,
                                                       privacy: privacy) }
         return object
     }
@@ -96,11 +96,6 @@ public enum ServiceJSON {
          "petitions": members.map { ["id": $0.id, "received_at": $0.receivedAt, "level": null($0.level),
                                      "channel": null($0.channel), "title": null($0.title.map(privacy.text))] },
          "escalations": escalations.map { ["id": $0.id, "from_level": $0.from, "to_level": $0.to] }]
-    }
-
-    private static func member(_ line: CaseFile.Line) -> MatterMember {
-        MatterMember(id: line.id, receivedAt: line.receivedAt, level: line.level, channel: line.channel, title: line.title,
-                     petitioner: line.petitioner)
     }
 
     /// `import --json`.
