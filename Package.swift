@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The PostgreSQL backend (PetitionPostgres).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // ICU behind a C API with no ICU types: Swift modules that see Foundation
@@ -34,6 +36,11 @@ let package = Package(
             name: "PetitionStore",
             dependencies: ["PetitionText", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        // Storage and search on PostgreSQL: the same protocols as PetitionStore, over postgres-nio.
+        .target(
+            name: "PetitionPostgres",
+            dependencies: ["PetitionStore", "PetitionText", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // Duplicate scoring and clustering.
         .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"],

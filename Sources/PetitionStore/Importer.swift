@@ -52,13 +52,13 @@ public struct ImportProgress: Sendable {
 public struct Importer {
     public enum Kind: Sendable { case petitions, backlogCases }
 
-    public let store: PetitionStore
+    public let store: any PetitionImporting
     public var batchSize = 1000
     public var derivedData: (any PetitionDerivedDataWriter)?
     /// Threads that decode records and derive their data.
     public var workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
-    public init(store: PetitionStore, derivedData: (any PetitionDerivedDataWriter)? = nil) {
+    public init(store: any PetitionImporting, derivedData: (any PetitionDerivedDataWriter)? = nil) {
         self.store = store
         self.derivedData = derivedData
     }
@@ -87,10 +87,7 @@ public struct Importer {
 
     /// A record decoded and ready to write, with its derived data unless it
     /// was found unchanged when read (the writer derives it then if it did change since).
-    private enum Prepared {
-        case petition(Petition, DerivedPetitionData?)
-        case backlog(BacklogCase)
-    }
+    private typealias Prepared = ImportItem
 
     private func run(kind: Kind, nextBatch: () throws -> [RawRecord], progress: (ImportProgress) -> Void,
                      shouldStop: () -> Bool, bytes: () -> (Int, Int)) throws -> ImportSummary {
@@ -177,7 +174,7 @@ public struct Importer {
 
     /// Commits batches one at a time on its own thread, in the order given.
     private final class BatchWriter: @unchecked Sendable {
-        let store: PetitionStore
+        let store: any PetitionImporting
         let derivedData: (any PetitionDerivedDataWriter)?
         let now: String
         private let queue = DispatchQueue(label: "petition.import.writer")
@@ -185,7 +182,7 @@ public struct Importer {
         /// Written by the writer thread, read after `group.wait()`.
         private var outcome: Result<ImportSummary, Error> = .success(ImportSummary())
 
-        init(store: PetitionStore, derivedData: (any PetitionDerivedDataWriter)?, now: String) {
+        init(store: any PetitionImporting, derivedData: (any PetitionDerivedDataWriter)?, now: String) {
             self.store = store
             self.derivedData = derivedData
             self.now = now
@@ -209,27 +206,35 @@ public struct Importer {
         func wait() { group.wait() }
 
         private func write(_ batch: [Prepared?]) throws -> ImportSummary {
-            try store.write { db -> ImportSummary in
-                var summary = ImportSummary()
-                for item in batch {
-                    switch item {
-                    case let .petition(petition, derived)?:
-                        guard let rowID = try Importer.upsert(petition, at: now, in: db, into: &summary),
-                              let derived = derived ?? derivedData?.derivedData(for: petition) else { continue }
-                        try PetitionStore.save(derived, rowID: rowID, in: db)
-                        try db.cachedStatement(sql: "DELETE FROM assignment WHERE petition_rowid = ?")
-                            .execute(arguments: [rowID])
-                    case let .backlog(backlogCase)?:
-                        try Importer.upsert(backlogCase, at: now, in: db, into: &summary)
-                    case nil:
-                        continue
-                    }
-                }
-                return summary
-            }
+            try store.writeImportBatch(batch.compactMap { $0 }, at: now) { derivedData?.derivedData(for: $0) }
         }
     }
+}
 
+/// SQLite's import: one write transaction per batch, a statement per row.
+extension PetitionStore: PetitionImporting {
+    public func writeImportBatch(_ batch: [ImportItem], at now: String,
+                                 derive: (Petition) -> DerivedPetitionData?) throws -> ImportSummary {
+        try write { db -> ImportSummary in
+            var summary = ImportSummary()
+            for item in batch {
+                switch item {
+                case let .petition(petition, derived):
+                    guard let rowID = try Importer.upsert(petition, at: now, in: db, into: &summary),
+                          let derived = derived ?? derive(petition) else { continue }
+                    try PetitionStore.save(derived, rowID: rowID, in: db)
+                    try db.cachedStatement(sql: "DELETE FROM assignment WHERE petition_rowid = ?")
+                        .execute(arguments: [rowID])
+                case let .backlog(backlogCase):
+                    try Importer.upsert(backlogCase, at: now, in: db, into: &summary)
+                }
+            }
+            return summary
+        }
+    }
+}
+
+extension Importer {
     /// Inserts or updates a petition; the row id when anything was written.
     @discardableResult
     static func upsert(_ petition: Petition, at now: String, in db: Database, into summary: inout ImportSummary) throws -> Int64? {
@@ -314,9 +319,10 @@ public struct Importer {
 }
 
 /// A stable fingerprint of a record's content (FNV-1a, 64 bits), to tell an
-/// unchanged re-import from an update without comparing every column.
-enum RecordHash {
-    static func of(_ petition: Petition) -> String {
+/// unchanged re-import from an update without comparing every column. Every
+/// backend stores the same fingerprint.
+public enum RecordHash {
+    public static func of(_ petition: Petition) -> String {
         var parts: [String?] = [petition.id, petition.receivedAt.description, petition.channel, petition.level,
                                 petition.province, petition.city, petition.county, petition.regionCode,
                                 petition.headcount.map(String.init), petition.respondent, petition.category,
@@ -329,7 +335,7 @@ enum RecordHash {
         return hash(parts)
     }
 
-    static func of(_ backlogCase: BacklogCase) -> String {
+    public static func of(_ backlogCase: BacklogCase) -> String {
         hash([backlogCase.caseID, backlogCase.title, backlogCase.summary, backlogCase.province, backlogCase.city,
               backlogCase.county, backlogCase.category, backlogCase.openedAt?.description, backlogCase.leader,
               backlogCase.status] + backlogCase.responsibleUnits)

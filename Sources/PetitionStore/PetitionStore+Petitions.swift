@@ -132,7 +132,7 @@ extension PetitionStore: PetitionRepository {
 
 extension PetitionStore {
     /// The content fingerprints of the stored petitions among `ids`, by id.
-    func recordHashes(ofPetitions ids: [String]) throws -> [String: String] {
+    public func recordHashes(ofPetitions ids: [String]) throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
         return try read { db in
             var hashes: [String: String] = [:]

@@ -47,11 +47,29 @@ public struct SearchHit: Sendable {
     public var snippet: String
     /// bm25 score (smaller is better, as SQLite reports it).
     public var rank: Double
+
+    public init(id: String, receivedAt: String, channel: String?, level: String?, region: String, category: String?,
+                title: String, snippet: String, rank: Double) {
+        self.id = id
+        self.receivedAt = receivedAt
+        self.channel = channel
+        self.level = level
+        self.region = region
+        self.category = category
+        self.title = title
+        self.snippet = snippet
+        self.rank = rank
+    }
 }
 
 public struct SearchResult: Sendable {
     public var total: Int
     public var hits: [SearchHit]
+
+    public init(total: Int, hits: [SearchHit]) {
+        self.total = total
+        self.hits = hits
+    }
 }
 
 /// bm25 column weights: a term in the title says more about the petition than

@@ -1,0 +1,103 @@
+import Foundation
+import PetitionStore
+import PetitionText
+import PostgresNIO
+
+/// The PostgreSQL backend: every storage protocol of ``PetitionStorage``, over
+/// postgres-nio, with the semantics of the SQLite store (`PetitionStore`)
+/// statement for statement, so that the detector, the command line and the
+/// service behave the same on either.
+///
+/// Writes that SQLite makes in one transaction are one transaction here. SQLite
+/// has one writer at a time; PostgreSQL has many, so the writes that number
+/// matters (a run's batch, its end, a clerk's saved check, a full run's reset)
+/// also take one transaction-scoped advisory lock (``matterLock``): matter
+/// numbers are read and given inside it, as on SQLite. Imports do not take it,
+/// so that imports of different cities run side by side.
+///
+/// With a replica (`readLocation`), the reads that may lag (searches, checks,
+/// listings: ``PostgresStore/replica``) go there and everything else to the primary.
+public final class PostgresStore: PetitionStorage, @unchecked Sendable {
+    public let location: PostgresLocation
+    let pool: PostgresConnectionPool
+    /// Cities whose partition is known to exist, so that it is created once per process.
+    private let partitions = PartitionCache()
+
+    /// Key of the transaction-scoped advisory lock of matter numbering.
+    static let matterLock: Int64 = 0x7065_7469_7469_6D61
+    /// Key of the nightly job's session advisory lock (``acquireJobLock()``).
+    static let jobLock: Int64 = 0x7065_7469_7469_6A6F
+
+    /// Connects to the database and brings its schema up to date; the database must exist.
+    public init(location: PostgresLocation, maximumConnections: Int = 16) throws {
+        self.location = location
+        pool = PostgresConnectionPool(location: location, maximum: maximumConnections)
+        do {
+            try PostgresSchema.migrate(pool)
+        } catch {
+            pool.close()
+            throw error
+        }
+    }
+
+    public convenience init(url: String) throws {
+        try self.init(location: PostgresLocation(url: url))
+    }
+
+    /// Closes every connection; the store is unusable afterwards.
+    public func close() {
+        pool.close()
+    }
+
+    deinit { pool.close() }
+
+    func read<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try pool.withSession(body)
+    }
+
+    func write<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try pool.withTransaction(body)
+    }
+
+    /// A snapshot read across several statements (a cursor needs a transaction too).
+    func snapshot<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try pool.withSession { session in
+            try session.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            defer { _ = try? session.execute("COMMIT") }
+            return try body(session)
+        }
+    }
+
+    /// The partition of each city among `cities` exists once this returns.
+    /// Outside the caller's transaction: creating a partition locks its parent
+    /// until commit, which must not last as long as a batch.
+    func ensurePartitions(_ cities: Set<String>) throws {
+        for city in cities where !city.isEmpty && !partitions.contains(city) {
+            precondition(RegionCode.isCity(city) || city.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
+            try read { session in
+                let exists = try session.scalar(
+                    "SELECT true FROM pg_class WHERE relname = \(RegionCode.partitionName(city))", as: Bool.self) ?? false
+                guard !exists else { return }
+                do {
+                    try session.execute(PostgresQuery(unsafeSQL: """
+                        CREATE TABLE IF NOT EXISTS \(RegionCode.partitionName(city)) PARTITION OF petition FOR VALUES IN ('\(city)')
+                        """))
+                } catch let error as PostgresStoreError where error.sqlState == "42P07" || error.sqlState == "23505" {
+                    // Another importer created it at the same moment.
+                }
+            }
+            partitions.insert(city)
+        }
+    }
+
+    /// Every city partition, by city code.
+    public func cityPartitions() throws -> [String] {
+        try read { session in
+            try session.column("""
+                SELECT substr(c.relname, 13) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                JOIN pg_class parent ON parent.oid = i.inhparent
+                WHERE parent.relname = 'petition' AND c.relname <> 'petition_p_default' ORDER BY 1
+                """, as: String.self)
+        }
+    }
+}
