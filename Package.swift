@@ -60,7 +60,7 @@ let package = Package(
         // The command line: parses arguments, prints.
         .executableTarget(
             name: "PetitionCLI",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText", "PetitionService",
+            dependencies: ["PetitionDedup", "PetitionStore", "PetitionPostgres", "PetitionText", "PetitionService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Synthetic corpus generator with ground truth (no project dependencies).

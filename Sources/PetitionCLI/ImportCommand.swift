@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionDedup
+import PetitionPostgres
 import PetitionStore
 
 struct ImportCommand: ParsableCommand {
@@ -74,16 +75,17 @@ struct ImportCommand: ParsableCommand {
     }
 }
 
-/// Opens the database; only `import` may create it, so that a mistyped
-/// `--db` is an error rather than an empty result.
-func openStore(_ global: GlobalOptions, creating: Bool = false) throws -> PetitionStore {
-    let path = global.databasePath
-    if !creating && !FileManager.default.fileExists(atPath: path) {
-        throw UserError(message: "数据库 \(path) 不存在（用 --db 指定，或先运行 petition import）")
-    }
+/// Opens the database `--db` names (a SQLite path or a postgres:// URL, see
+/// ``StoreOpener``); only `import` may create it, so that a mistyped `--db`
+/// is an error rather than an empty result.
+func openStore(_ global: GlobalOptions, creating: Bool = false) throws -> any PetitionStorage {
     do {
-        return try PetitionStore(path: global.databasePath)
+        return try StoreOpener.open(global.databasePath, creating: creating)
     } catch let error as PetitionStore.StoreError {
+        throw UserError(message: error.description)
+    } catch let error as StoreOpenError {
+        throw UserError(message: error.description)
+    } catch let error as PostgresStoreError {
         throw UserError(message: error.description)
     }
 }

@@ -53,7 +53,7 @@ struct UserError: Error {
 
 /// Options every command shares.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "SQLite 数据库路径（默认 $PETITION_DB 或 petitions.db）")
+    @Option(name: .long, help: "数据库：SQLite 文件路径，或 PostgreSQL 地址 postgres://用户@主机[:端口]/库（默认 $PETITION_DB 或 petitions.db）")
     var db: String?
 
     @Flag(name: .long, help: "输出 JSON（英文键，列表每行一个对象）")
@@ -98,7 +98,7 @@ struct PrivacyOptions: ParsableArguments {
         return "uid-\(geteuid())"
     }
 
-    func audit(_ store: PetitionStore, command: String, subject: String?, returned: [String]) throws {
+    func audit(_ store: any PetitionStorage, command: String, subject: String?, returned: [String]) throws {
         try store.appendAudit(AuditEntry(operatorName: operatorName, command: command, subject: subject,
                                          returned: returned, revealed: reveal, reason: reveal ? reason : nil))
     }

@@ -156,7 +156,7 @@ enum PostgresSchema {
                 run_id bigserial PRIMARY KEY,
                 started_at text COLLATE "C" NOT NULL,
                 finished_at text COLLATE "C",
-                full boolean NOT NULL,
+                "full" boolean NOT NULL,
                 scored bigint NOT NULL DEFAULT 0,
                 new_matters bigint NOT NULL DEFAULT 0,
                 repeats bigint NOT NULL DEFAULT 0
@@ -219,6 +219,11 @@ enum PostgresSchema {
             """,
         ]),
     ]
+
+    /// Whether the database holds this tool's tables.
+    static func isInitialised(_ pool: PostgresConnectionPool) throws -> Bool {
+        try pool.withSession { try $0.scalar("SELECT to_regclass('schema_version') IS NOT NULL", as: Bool.self) ?? false }
+    }
 
     /// Brings the database to the latest version.
     static func migrate(_ pool: PostgresConnectionPool) throws {

@@ -18,7 +18,7 @@ extension PostgresStore: MatterRepository {
             }
             let started = ISO8601DateFormatter().string(from: Date())
             return try session.scalar(
-                "INSERT INTO dedup_run (started_at, full) VALUES (\(started), \(full)) RETURNING run_id", as: Int64.self)!
+                "INSERT INTO dedup_run (started_at, \"full\") VALUES (\(started), \(full)) RETURNING run_id", as: Int64.self)!
         }
     }
 

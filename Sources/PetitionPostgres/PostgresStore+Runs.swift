@@ -6,7 +6,7 @@ extension PostgresStore: RunHistory {
     public func latestFinishedRun() throws -> RunRecord? {
         try read { session in
             try session.rows("""
-                SELECT run_id, started_at, finished_at, full, scored, new_matters, repeats FROM dedup_run
+                SELECT run_id, started_at, finished_at, "full", scored, new_matters, repeats FROM dedup_run
                 WHERE finished_at IS NOT NULL ORDER BY run_id DESC LIMIT 1
                 """).first.map { row in
                 let (runID, started, finished, full, scored, newMatters, repeats) = try row.decode(

@@ -28,11 +28,16 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
     /// Key of the nightly job's session advisory lock (``acquireJobLock()``).
     static let jobLock: Int64 = 0x7065_7469_7469_6A6F
 
-    /// Connects to the database and brings its schema up to date; the database must exist.
-    public init(location: PostgresLocation, maximumConnections: Int = 16) throws {
+    /// Connects to the database and brings its schema up to date; the database
+    /// must exist. Unless `creating`, its tables must exist too (a mistyped
+    /// database name is an error, not an empty store).
+    public init(location: PostgresLocation, creating: Bool = true, maximumConnections: Int = 16) throws {
         self.location = location
         pool = PostgresConnectionPool(location: location, maximum: maximumConnections)
         do {
+            if !creating, try !PostgresSchema.isInitialised(pool) {
+                throw StoreOpenError.missing(location: location.description)
+            }
             try PostgresSchema.migrate(pool)
         } catch {
             pool.close()

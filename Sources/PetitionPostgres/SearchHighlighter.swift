@@ -10,12 +10,9 @@ import PetitionText
 /// `ts_headline` is not used: it would re-tokenize the Chinese text with
 /// PostgreSQL's parser, which knows nothing of bigrams.
 ///
-/// The snippet follows FTS5's rule as far as it matters to a reader: the
-/// column (title, content, respondent) and window of `tokens` tokens holding
-/// the most distinct phrases, then the most hits, the window centred on its
-/// hits, an ellipsis where it cuts the text. FTS5's tie-breaking between
-/// equal windows is not copied, so a snippet may start a few tokens apart
-/// from SQLite's; the ids and their order do not depend on it.
+/// The snippet follows FTS5's `snippet()` (SQLite 3.40) rule by rule; see
+/// ``snippet(columns:tokens:ellipsis:)``. Phrase instances that overlap are
+/// marked as one, as FTS5 coalesces them.
 struct SearchHighlighter {
     private struct Token {
         var lexeme: String
@@ -43,46 +40,75 @@ struct SearchHighlighter {
         return render(column, from: 0, to: column.tokens.count, wholeStart: true, wholeEnd: true)
     }
 
-    /// The best fragment of `tokens` tokens among the columns, marked, with ellipses where cut.
+    /// The best fragment of `size` tokens among the columns, marked, with
+    /// ellipses where cut: FTS5's `snippet()` rule, step for step. Each phrase
+    /// instance, in column then position order, proposes a window starting
+    /// at it, scored 1,000 for each distinct phrase inside and 1 for each
+    /// further instance, centred on its hits; in a column longer than the
+    /// window, the sentence start before the instance (position 0, or a token
+    /// after ". " or ": ") proposes a window too, with 120 (at 0) or 100 more.
+    /// The first best wins. With no instance at all, the first column's start.
     func snippet(columns texts: [String?], tokens size: Int = 32, ellipsis: String = "…") -> String {
         let columns = texts.map { analyse($0 ?? "") }
-        var best: (score: Int, column: Int, start: Int)?
+        var best: (score: Int, column: Int, start: Int) = (0, 0, 0)
         for (index, column) in columns.enumerated() where !column.instances.isEmpty {
+            let columnSize = (column.tokens.last?.position ?? -1) + 1
+            let sentences = sentenceStarts(column)
             for candidate in column.instances {
                 let start = column.tokens[candidate.first].position
-                var distinct = Set<Int>()
-                var hits = 0
-                var lastPosition = start
-                for instance in column.instances {
-                    let first = column.tokens[instance.first].position, last = column.tokens[instance.last].position
-                    guard first >= start, last < start + size else { continue }
-                    distinct.insert(instance.phrase)
-                    hits += 1
-                    lastPosition = max(lastPosition, last)
+                let (score, adjusted) = windowScore(column, from: start, size: size, columnSize: columnSize)
+                if score > best.score { best = (score, index, adjusted) }
+                guard columnSize > size, let sentence = sentences.last(where: { $0 <= start }), sentence < start else {
+                    continue
                 }
-                let score = distinct.count * 1000 + hits
-                if best == nil || score > best!.score {
-                    // Centre the window on its hits, within the column.
-                    let columnEnd = (column.tokens.last?.position ?? 0) + 1
-                    let spare = size - (lastPosition - start + 1)
-                    var adjusted = max(0, start - spare / 2)
-                    if adjusted + size > columnEnd { adjusted = max(0, columnEnd - size) }
-                    best = (score, index, adjusted)
-                }
+                let bonus = windowScore(column, from: sentence, size: size, columnSize: columnSize).score
+                    + (sentence == 0 ? 120 : 100)
+                if bonus > best.score { best = (bonus, index, sentence) }
             }
-        }
-        guard let best else {
-            // No hit in any column: FTS5 shows the start of the first non-empty one.
-            guard let column = columns.first(where: { !$0.tokens.isEmpty }) else { return "" }
-            let end = column.tokens.firstIndex { $0.position >= size } ?? column.tokens.count
-            return render(column, from: 0, to: end, wholeStart: true, wholeEnd: end == column.tokens.count,
-                          ellipsis: ellipsis)
         }
         let column = columns[best.column]
         let from = column.tokens.firstIndex { $0.position >= best.start } ?? column.tokens.count
         let to = column.tokens.firstIndex { $0.position >= best.start + size } ?? column.tokens.count
-        return render(column, from: from, to: to, wholeStart: from == 0, wholeEnd: to == column.tokens.count,
+        return render(column, from: from, to: to, wholeStart: best.start == 0, wholeEnd: to == column.tokens.count,
                       ellipsis: ellipsis)
+    }
+
+    /// FTS5's score of the window of `size` positions from `start`, and where
+    /// the window goes once centred on the hits it holds.
+    private func windowScore(_ column: Column, from start: Int, size: Int, columnSize: Int) -> (score: Int, start: Int) {
+        var seen = Set<Int>()
+        var score = 0
+        var first = -1, last = 0
+        for instance in column.instances {
+            let position = column.tokens[instance.first].position
+            guard position >= start && position < start + size else { continue }
+            score += seen.insert(instance.phrase).inserted ? 1000 : 1
+            if first < 0 { first = position }
+            last = position + phrases[instance.phrase].tokens.count
+        }
+        var adjusted = first - (size - (last - first)) / 2
+        if adjusted + size > columnSize { adjusted = columnSize - size }
+        return (score, max(0, adjusted))
+    }
+
+    /// Positions that start a sentence as FTS5 sees one: the first, and any
+    /// token preceded by white space preceded by a full stop or a colon (ASCII).
+    private func sentenceStarts(_ column: Column) -> [Int] {
+        var starts: [Int] = []
+        var previous = -1
+        for token in column.tokens where token.position != previous {
+            previous = token.position
+            if token.position == 0 {
+                starts.append(0)
+                continue
+            }
+            var index = token.start - 1
+            while index >= 0, [0x20, 0x09, 0x0A, 0x0D].contains(column.text[index]) { index -= 1 }
+            if index != token.start - 1, index >= 0, column.text[index] == 0x2E || column.text[index] == 0x3A {
+                starts.append(token.position)
+            }
+        }
+        return starts
     }
 
     private func analyse(_ text: String) -> Column {
@@ -133,16 +159,19 @@ struct SearchHighlighter {
         guard from < to else { return wholeStart && wholeEnd ? String(decoding: column.text, as: UTF8.self) : "" }
         let startByte = wholeStart ? 0 : column.tokens[from].start
         let endByte = wholeEnd ? column.text.count : column.tokens[to - 1].end
-        // Byte ranges to mark, merged where they overlap or touch.
-        var ranges: [(Int, Int)] = []
-        for instance in column.instances where instance.first >= from && instance.last < to {
-            let range = (column.tokens[instance.first].start, column.tokens[instance.last].end)
-            if let last = ranges.last, range.0 <= last.1 {
-                ranges[ranges.count - 1].1 = max(last.1, range.1)
+        // Instances clipped to the fragment, merged where their positions
+        // overlap (FTS5 coalesces those; instances that only touch stay apart).
+        var spans: [(first: Int, last: Int)] = []
+        for instance in column.instances {
+            let first = max(instance.first, from), last = min(instance.last, to - 1)
+            guard first <= last else { continue }
+            if let previous = spans.last, column.tokens[first].position <= column.tokens[previous.last].position {
+                spans[spans.count - 1].last = max(previous.last, last)
             } else {
-                ranges.append(range)
+                spans.append((first, last))
             }
         }
+        let ranges = spans.map { (column.tokens[$0.first].start, column.tokens[$0.last].end) }
         var output = [UInt8]()
         output.reserveCapacity(endByte - startByte + 16)
         if !wholeStart { output += Array(ellipsis.utf8) }

@@ -14,11 +14,11 @@ import UnixSignals
 public final class PetitionServer: Sendable {
     public let configuration: ServiceConfiguration
     public let metrics = ServiceMetrics()
-    let store: PetitionStore
+    let store: any PetitionStorage
     let logger: Logger
     private let group = Mutex<ServiceGroup?>(nil)
 
-    public init(store: PetitionStore, configuration: ServiceConfiguration, logger: Logger) {
+    public init(store: any PetitionStorage, configuration: ServiceConfiguration, logger: Logger) {
         self.store = store
         self.configuration = configuration
         self.logger = logger

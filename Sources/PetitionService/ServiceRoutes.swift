@@ -9,7 +9,7 @@ import PetitionStore
 /// every route; then, for `/v1`, the audit trail, the deadline, the token and
 /// the route's permission and body limit.
 struct ServiceRoutes: Sendable {
-    let store: PetitionStore
+    let store: any PetitionStorage
     let work: BlockingWork
     let index: ResidentIndex
     let runner: NightlyJobRunner
