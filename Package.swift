@@ -72,10 +72,10 @@ let package = Package(
             path: "Benchmarks/PetitionBench"
         ),
         .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "PetitionPostgres"], resources: [.copy("Fixtures")]),
         // The generator is built for the held-out quality tests, which run it.
         .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup", "PetitionCorpus"]),
-        .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionText"]),
+        .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionPostgres", "PetitionText"]),
         // The service over a real socket on loopback; the CLI is built for `petition serve` and `petition token`.
         .testTarget(name: "PetitionServiceTests",
                     dependencies: ["PetitionService", "PetitionCLI", "PetitionDedup", "PetitionStore", "PetitionText"]),

@@ -171,7 +171,17 @@ struct SearchHighlighter {
                 spans.append((first, last))
             }
         }
-        let ranges = spans.map { (column.tokens[$0.first].start, column.tokens[$0.last].end) }
+        // A colocated token (a canonical number) spans the groups after it:
+        // spans whose bytes overlap for that reason are marked as one.
+        var ranges: [(Int, Int)] = []
+        for span in spans {
+            let range = (column.tokens[span.first].start, column.tokens[span.last].end)
+            if let last = ranges.last, range.0 < last.1 {
+                ranges[ranges.count - 1].1 = max(last.1, range.1)
+            } else {
+                ranges.append(range)
+            }
+        }
         var output = [UInt8]()
         output.reserveCapacity(endByte - startByte + 16)
         if !wholeStart { output += Array(ellipsis.utf8) }

@@ -4,10 +4,16 @@ import PetitionText
 import Testing
 
 /// What every storage backend promises the detector (``PetitionStorage``),
-/// checked on the embedded SQLite store: matter numbers given in one place,
+/// checked on each backend (``Backend``): matter numbers given in one place,
 /// runs that leave their state whole, and one nightly job at a time.
 @Suite("Storage contract")
 struct StorageContractTests {
+    @Test("PostgreSQL backend configured ($PETITION_TEST_POSTGRES)", .enabled(if: Backend.isPostgresConfigured))
+    func postgresConfigured() throws {
+        let temporary = try BackendStore(.postgres)
+        #expect(try temporary.store.petitionCount() == 0)
+    }
+
     static func petition(_ id: String, day: Int, title: String = "反映小区物业问题") -> Petition {
         Petition(id: id, receivedAt: CalendarDate(year: 2023, month: 3, day: day)!, title: title,
                  content: "信访人反映\(title)，请求解决。")
@@ -16,7 +22,7 @@ struct StorageContractTests {
     static let derived = DerivedPetitionData(profile: Data([1, 2, 3]), keys: ["est:a|b", "tel:13800000000"])
 
     /// Imports petitions with derived data, so that they have rows and profiles.
-    static func stored(_ petitions: [Petition], in temporary: TemporaryStore) throws -> [Int64] {
+    static func stored(_ petitions: [Petition], in temporary: BackendStore) throws -> [Int64] {
         struct Fixed: PetitionDerivedDataWriter {
             func derivedData(for petition: Petition) -> DerivedPetitionData { StorageContractTests.derived }
             func makeWorker() throws -> any PetitionDerivedDataWriter { self }
@@ -35,9 +41,9 @@ struct StorageContractTests {
         .init(rowID: rowID, matterID: matter, score: nil, repeatOf: nil, vector: Data([9]), indexRecord: Data([8]))
     }
 
-    @Test("a run's proposed matter numbers move past those a saved check took meanwhile")
-    func commitMovesPastTakenNumbers() throws {
-        let temporary = try TemporaryStore()
+    @Test("a run's proposed matter numbers move past those a saved check took meanwhile", arguments: Backend.available)
+    func commitMovesPastTakenNumbers(_ backend: Backend) throws {
+        let temporary = try BackendStore(backend)
         let store = temporary.store
         let rows = try Self.stored([Self.petition("A", day: 1), Self.petition("B", day: 2)], in: temporary)
         let run = try store.beginRun(full: true)
@@ -56,9 +62,9 @@ struct StorageContractTests {
         #expect(try store.lastMatterSequence() == 2)
     }
 
-    @Test("saving a checked petition that is already stored unchanged writes nothing")
-    func unchangedSaveWritesNothing() throws {
-        let temporary = try TemporaryStore()
+    @Test("saving a checked petition that is already stored unchanged writes nothing", arguments: Backend.available)
+    func unchangedSaveWritesNothing(_ backend: Backend) throws {
+        let temporary = try BackendStore(backend)
         let petition = Self.petition("A", day: 1)
         #expect(try temporary.store.saveChecked(petition, derived: Self.derived, vector: Data(), repeating: nil,
                                                 score: nil, repeatOf: nil) == "M-000001")
@@ -67,9 +73,9 @@ struct StorageContractTests {
         #expect(try temporary.store.lastMatterSequence() == 1)
     }
 
-    @Test("the derived tables end as the run wanted them: rows dropped, changed and kept")
-    func derivedTablesAsWanted() throws {
-        let temporary = try TemporaryStore()
+    @Test("the derived tables end as the run wanted them: rows dropped, changed and kept", arguments: Backend.available)
+    func derivedTablesAsWanted(_ backend: Backend) throws {
+        let temporary = try BackendStore(backend)
         let store = temporary.store
         let rows = try Self.stored([Self.petition("A", day: 1), Self.petition("B", day: 2)], in: temporary)
         let run = try store.beginRun(full: true)
@@ -99,9 +105,9 @@ struct StorageContractTests {
         #expect(try store.clusters().map(\.ids) == [["A"], ["B"]])
     }
 
-    @Test("a run's saved statistics stop describing the store once a check is saved outside a run")
-    func statisticsGoStaleAfterASave() throws {
-        let temporary = try TemporaryStore()
+    @Test("a run's saved statistics stop describing the store once a check is saved outside a run", arguments: Backend.available)
+    func statisticsGoStaleAfterASave(_ backend: Backend) throws {
+        let temporary = try BackendStore(backend)
         let store = temporary.store
         let rows = try Self.stored([Self.petition("A", day: 1)], in: temporary)
         let run = try store.beginRun(full: true)
@@ -119,11 +125,11 @@ struct StorageContractTests {
         #expect(try store.lastStatistics() == statistics)
     }
 
-    @Test("one nightly job at a time: a second lock is refused until the first is released")
-    func oneJobAtATime() throws {
-        let temporary = try TemporaryStore()
+    @Test("one nightly job at a time: a second lock is refused until the first is released", arguments: Backend.available)
+    func oneJobAtATime(_ backend: Backend) throws {
+        let temporary = try BackendStore(backend)
         let lock = try temporary.store.acquireJobLock()
-        let other = try PetitionStore(path: temporary.store.path)
+        let other = try temporary.reopen()
         #expect {
             _ = try other.acquireJobLock()
         } throws: { error in

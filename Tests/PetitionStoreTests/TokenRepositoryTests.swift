@@ -2,12 +2,18 @@ import Foundation
 import PetitionStore
 import Testing
 
-/// What any backend of ``TokenRepository`` and ``RunHistory`` promises, on SQLite.
+/// What any backend of ``TokenRepository`` and ``RunHistory`` promises, on each backend.
 @Suite("Token repository and run history")
 struct TokenRepositoryTests {
-    @Test("a token is found by its hash until revoked, stays listed after, and hashes and ids are unique")
-    func tokens() throws {
-        let temporary = try TemporaryStore()
+    @Test("PostgreSQL backend configured ($PETITION_TEST_POSTGRES)", .enabled(if: Backend.isPostgresConfigured))
+    func postgresConfigured() throws {
+        let temporary = try BackendStore(.postgres)
+        #expect(try temporary.store.tokens().isEmpty)
+    }
+
+    @Test("a token is found by its hash until revoked, stays listed after, and hashes and ids are unique", arguments: Backend.available)
+    func tokens(_ backend: Backend) throws {
+        let temporary = try BackendStore(backend)
         let store: any PetitionStorage = temporary.store
         let token = ServiceToken(tokenID: "T-00000001", tokenHash: String(repeating: "a", count: 64), operatorName: "王科长",
                                  role: "admin", createdAt: "2026-01-01T00:00:00Z")
@@ -25,9 +31,9 @@ struct TokenRepositoryTests {
         #expect(try store.tokens().map(\.revokedAt) == ["2026-02-01T00:00:00Z"])
     }
 
-    @Test("the latest finished run is the last one that finished, not one still running")
-    func runs() throws {
-        let temporary = try TemporaryStore()
+    @Test("the latest finished run is the last one that finished, not one still running", arguments: Backend.available)
+    func runs(_ backend: Backend) throws {
+        let temporary = try BackendStore(backend)
         let store: any PetitionStorage = temporary.store
         #expect(try store.latestFinishedRun() == nil)
         let first = try store.beginRun(full: true)

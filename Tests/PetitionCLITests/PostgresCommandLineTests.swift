@@ -1,0 +1,106 @@
+import Foundation
+import PetitionPostgres
+import Testing
+
+/// The command line on PostgreSQL (`--db postgres://...`), end to end and
+/// side by side with SQLite: the same corpus imported, the same nightly run,
+/// the same matters, report and search ids. Runs when `$PETITION_TEST_POSTGRES`
+/// names a server (each run in a scratch database of its own); the URL checks run always.
+@Suite("Command line on PostgreSQL", .serialized)
+struct PostgresCommandLineTests {
+    static let server: String? = {
+        let value = ProcessInfo.processInfo.environment["PETITION_TEST_POSTGRES"] ?? ""
+        return value.isEmpty ? nil : value
+    }()
+
+    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("corpus")
+
+    /// Runs `petition` with `--db` naming `database`.
+    static func run(_ arguments: [String], database: String) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = PetitionProcess.executable
+        process.arguments = arguments + ["--db", database]
+        let output = Pipe(), error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    @Test("a malformed postgres:// URL is refused in Chinese with exit code 1, naming what is wrong")
+    func badURL() throws {
+        let missingDatabase = try Self.run(["search", "房产证"], database: "postgres://postgres@127.0.0.1:5432/")
+        #expect(missingDatabase.status == 1)
+        #expect(missingDatabase.error.contains("数据库地址无效") && missingDatabase.error.contains("缺少数据库名"))
+        let missingUser = try Self.run(["search", "房产证"], database: "postgres://127.0.0.1/petitions")
+        #expect(missingUser.status == 1 && missingUser.error.contains("缺少用户名"))
+        let password = try Self.run(["search", "房产证"], database: "postgres://u:secret@127.0.0.1/p?sslmode=require")
+        #expect(password.status == 1 && password.error.contains("不支持的参数") && !password.error.contains("secret"))
+        let refused = try Self.run(["search", "房产证"], database: "postgres://postgres@127.0.0.1:1/petitions")
+        #expect(refused.status == 1 && refused.error.contains("无法连接 PostgreSQL 数据库"))
+    }
+
+    @Test("import, dedup, report, search and show give on PostgreSQL what they give on SQLite",
+          .enabled(if: Self.server != nil))
+    func sameAnswersAsSQLite() throws {
+        let scratch = try PostgresScratchDatabase(server: try #require(Self.server), prefix: "petition_cli")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("petition-pg-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let sqlite = directory.appendingPathComponent("cli.db").path
+        let petitions = Self.corpus.appendingPathComponent("petitions.jsonl").path
+        let backlog = Self.corpus.appendingPathComponent("backlog.jsonl").path
+
+        // Only import creates: a database that was never imported into is an error, as a missing SQLite file is.
+        let empty = try Self.run(["search", "房产证"], database: scratch.url)
+        #expect(empty.status == 1 && empty.error.contains("不存在"))
+
+        var outputs: [String: [String]] = [:]
+        for (name, database) in [("sqlite", sqlite), ("postgres", scratch.url)] {
+            var lines: [String] = []
+            let imported = try Self.run(["import", petitions], database: database)
+            #expect(imported.status == 0, "\(name): \(imported.error)")
+            lines.append(imported.output)
+            #expect(try Self.run(["import", "--backlog", backlog], database: database).status == 0)
+            let again = try Self.run(["import", petitions, "--json"], database: database)
+            lines.append(again.output)
+            let clusters = directory.appendingPathComponent("\(name)-clusters.jsonl").path
+            let report = directory.appendingPathComponent("\(name)-report").path
+            let dedup = try Self.run(["dedup", "--clusters", clusters, "--report", report, "--json"], database: database)
+            #expect(dedup.status == 0, "\(name): \(dedup.error)")
+            lines.append(try String(contentsOfFile: clusters, encoding: .utf8))
+            for file in try FileManager.default.contentsOfDirectory(atPath: report).sorted() where file.hasSuffix(".csv") {
+                lines.append(file + "\n" + (try String(contentsOfFile: report + "/" + file, encoding: .utf8)))
+            }
+            for query in ["房产证", "拖欠 工资", "\"拖欠 工资\" OR 欠薪 -劳务派遣", "房 -证", "2015"] {
+                let found = try Self.run(["search", query, "--json", "--limit", "100000"], database: database)
+                #expect(found.status == 0, "\(name) \(query): \(found.error)")
+                // Ids as a set: the order among equals differs (bm25 against ts_rank_cd, docs/STORAGE.md).
+                let ids = found.output.split(separator: "\n").compactMap { line -> String? in
+                    (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+                }
+                lines.append(query + ": " + ids.sorted().joined(separator: ","))
+            }
+            let shown = try Self.run(["show", "XF-2016-000032", "--json"], database: database)
+            lines.append("\(shown.status)" + shown.output)
+            outputs[name] = lines
+        }
+        let sqliteLines = try #require(outputs["sqlite"]), postgresLines = try #require(outputs["postgres"])
+        #expect(sqliteLines.count == postgresLines.count)
+        for (a, b) in zip(sqliteLines, postgresLines) {
+            #expect(a == b, "SQLite and PostgreSQL differ: \(a.prefix(300)) / \(b.prefix(300))")
+        }
+        // A second job while one holds the lock is refused at once, as on SQLite.
+        let store = try PostgresStore(url: scratch.url)
+        let lock = try store.acquireJobLock()
+        let second = try Self.run(["dedup"], database: scratch.url)
+        #expect(second.status == 1 && second.error.contains("另一个查重任务"))
+        lock.release()
+        store.close()
+    }
+}
