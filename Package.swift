@@ -68,7 +68,8 @@ let package = Package(
         // Benchmarks: ingest, search, intake check and the nightly job against their peers.
         .executableTarget(
             name: "PetitionBench",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PetitionDedup", "PetitionStore", "PetitionPostgres", "PetitionText",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/PetitionBench"
         ),
         .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"], resources: [.copy("Fixtures")]),

@@ -16,6 +16,7 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: DedupBenchmark.name, summary: DedupBenchmark.summary, run: DedupBenchmark.run),
     BenchmarkEntry(name: CheckBenchmark.name, summary: CheckBenchmark.summary, run: CheckBenchmark.run),
     BenchmarkEntry(name: MinHashBenchmark.name, summary: MinHashBenchmark.summary, run: MinHashBenchmark.run),
+    BenchmarkEntry(name: BackendsBenchmark.name, summary: BackendsBenchmark.summary, run: BackendsBenchmark.run),
     BenchmarkEntry(name: RealTextBenchmark.name, summary: RealTextBenchmark.summary, run: RealTextBenchmark.run),
     BenchmarkEntry(name: EntitySample.name, summary: EntitySample.summary, run: EntitySample.run),
     BenchmarkEntry(name: ErrorSample.name, summary: ErrorSample.summary, run: ErrorSample.run),
