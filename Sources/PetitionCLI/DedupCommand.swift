@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionDedup
+import PetitionPostgres
 import PetitionStore
 
 struct DedupCommand: ParsableCommand {
@@ -30,6 +31,10 @@ struct DedupCommand: ParsableCommand {
         }
     }
 
+    @Option(name: .long, help: ArgumentHelp("只处理一个城市（六位地区代码，如 370100）：读、写与任务锁都限于该市分区，不同城市可同时运行（仅 PostgreSQL）",
+                                            valueName: "地区代码"))
+    var region: String?
+
     @Option(name: .long, help: "写出事项聚类（JSON Lines，每行一个事项）")
     var clusters: String?
 
@@ -38,7 +43,18 @@ struct DedupCommand: ParsableCommand {
 
     func run() throws {
         let rules = try acceptanceRules.load()
-        let store = try openStore(global)
+        var store = try openStore(global)
+        if let region {
+            // A city's run sees only the city's partition (PostgresStore.scoped(toCity:)).
+            guard let postgres = store as? PostgresStore else {
+                throw UserError(message: "--region 仅适用于 PostgreSQL 数据库（--db postgres://…）；SQLite 库请不加 --region 运行")
+            }
+            do {
+                store = try postgres.scoped(toCity: region)
+            } catch let error as PostgresStoreError {
+                throw UserError(message: error.description)
+            }
+        }
         let interruption = Interruption()
         let bar = ProgressBar(label: "查重")
         let job = DedupJob(store: store)

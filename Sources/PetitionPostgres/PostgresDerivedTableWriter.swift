@@ -4,8 +4,13 @@ import PostgresNIO
 /// Writes a run's derived tables as changes to what PostgreSQL holds, as
 /// `DerivedTableWriter` does on SQLite: rows no longer wanted are deleted,
 /// rows that differ replaced, the rest untouched.
+///
+/// In a city's view (``PostgresStore/scoped(toCity:)``) only the city's rows
+/// are read and changed: its class cases (`scope`), the matters its
+/// petitions are in, the escalations its petitions make.
 struct PostgresDerivedTableWriter {
     let wanted: DerivedTables
+    let store: PostgresStore
 
     func write(in session: PostgresSession) throws {
         try writeClassCases(in: session)
@@ -15,17 +20,20 @@ struct PostgresDerivedTableWriter {
 
     private func writeClassCases(in session: PostgresSession) throws {
         var stored: [String: DerivedTables.ClassCase] = [:]
-        for row in try session.rows("SELECT class_id, place, concept, matters FROM class_case") {
+        let scope = store.region ?? ""
+        let owned = store.region == nil ? "" : " WHERE scope = '\(scope)'"
+        for row in try session.rows(PostgresQuery(unsafeSQL: "SELECT class_id, place, concept, matters FROM class_case" + owned)) {
             let (classID, place, concept, matters) = try row.decode((String, String, String, Int).self)
             stored[classID] = DerivedTables.ClassCase(place: place, concept: concept, matters: matters)
         }
         let gone = stored.keys.filter { wanted.classCases[$0] == nil }
         if !gone.isEmpty { try session.execute("DELETE FROM class_case WHERE class_id = ANY(\(Array(gone)))") }
-        var upsert = MultiRowInsert("INSERT INTO class_case (class_id, place, concept, matters)", columns: 4, tail: """
-            ON CONFLICT (class_id) DO UPDATE SET place = EXCLUDED.place, concept = EXCLUDED.concept, matters = EXCLUDED.matters
+        var upsert = MultiRowInsert("INSERT INTO class_case (class_id, place, concept, matters, scope)", columns: 5, tail: """
+            ON CONFLICT (class_id) DO UPDATE SET place = EXCLUDED.place, concept = EXCLUDED.concept, matters = EXCLUDED.matters,
+                scope = EXCLUDED.scope
             """)
         for (classID, row) in wanted.classCases where stored[classID] != row {
-            upsert.add([.text(classID), .text(row.place), .text(row.concept), .int(row.matters)])
+            upsert.add([.text(classID), .text(row.place), .text(row.concept), .int(row.matters), .text(scope)])
         }
         try upsert.run(in: session)
     }
@@ -33,9 +41,14 @@ struct PostgresDerivedTableWriter {
     /// Each matter's class case and backlog case.
     private func writeMatterLinks(in session: PostgresSession) throws {
         var stored: [String: (classID: String?, caseID: String?)] = [:]
-        for row in try session.rows("""
-            SELECT matter_id, class_id, backlog_case_id FROM matter WHERE class_id IS NOT NULL OR backlog_case_id IS NOT NULL
-            """) {
+        let cityMatters = store.region == nil ? "" : """
+             AND matter_id IN (SELECT a.matter_id FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
+                               WHERE true\(store.cityFilter("p")))
+            """
+        for row in try session.rows(PostgresQuery(unsafeSQL: """
+            SELECT matter_id, class_id, backlog_case_id FROM matter
+            WHERE (class_id IS NOT NULL OR backlog_case_id IS NOT NULL)\(cityMatters)
+            """)) {
             let (matter, classID, caseID) = try row.decode((String, String?, String?).self)
             stored[matter] = (classID, caseID)
         }
@@ -63,7 +76,13 @@ struct PostgresDerivedTableWriter {
 
     private func writeEscalations(in session: PostgresSession) throws {
         var stored: [Int64: DerivedTables.Escalation] = [:]
-        for row in try session.rows("SELECT petition_rowid, earlier_id, from_level, to_level, skipped_levels FROM escalation") {
+        let query = store.region == nil
+            ? "SELECT petition_rowid, earlier_id, from_level, to_level, skipped_levels FROM escalation"
+            : """
+              SELECT e.petition_rowid, e.earlier_id, e.from_level, e.to_level, e.skipped_levels FROM petition_ref p
+              JOIN escalation e ON e.petition_rowid = p.rowid WHERE true\(store.cityFilter("p"))
+              """
+        for row in try session.rows(PostgresQuery(unsafeSQL: query)) {
             let (rowID, earlier, from, to, skipped) = try row.decode((Int64, String, String, String, Int).self)
             stored[rowID] = DerivedTables.Escalation(earlierID: earlier, fromLevel: from, toLevel: to, skippedLevels: skipped)
         }

@@ -218,6 +218,22 @@ enum PostgresSchema {
             )
             """,
         ]),
+        Migration(version: 4, description: "nightly runs per city: scoped class cases, index state per city, runs by city", statements: [
+            // A city's run (`dedup --region`) finds its petitions through petition_ref by city.
+            "CREATE INDEX petition_ref_city ON petition_ref (city_code, rowid)",
+            // Class ids are made from a matter id, and matter ids are global, so they never collide;
+            // `scope` says which run owns the row ('' for a whole-database run).
+            "ALTER TABLE class_case ADD COLUMN scope text COLLATE \"C\" NOT NULL DEFAULT ''",
+            "ALTER TABLE dedup_run ADD COLUMN city_code text COLLATE \"C\"",
+            """
+            CREATE TABLE region_index_state (
+                city_code text COLLATE "C" PRIMARY KEY,
+                run_id bigint NOT NULL,
+                assigned bigint NOT NULL,
+                statistics bytea NOT NULL
+            )
+            """,
+        ]),
     ]
 
     /// Whether the database holds this tool's tables.

@@ -6,19 +6,27 @@ import PostgresNIO
 extension PostgresStore: IndexStateRepository {
     public func currentStatistics() throws -> Data? {
         try snapshot { session in
-            guard let row = try session.rows("SELECT run_id, assigned, statistics FROM index_state WHERE id = 1").first
-            else { return nil }
+            guard let row = try session.rows(stateQuery("run_id, assigned, statistics")).first else { return nil }
             let (runID, assigned, statistics) = try row.decode((Int64, Int, Data).self)
-            guard try session.scalar("SELECT count(*) FROM assignment", as: Int.self) == assigned else { return nil }
-            let outside = try session.scalar("""
+            guard try Self.assignedCount(self, session) == assigned else { return nil }
+            let outside = try session.scalar(PostgresQuery(unsafeSQL: region == nil ? """
                 SELECT EXISTS (SELECT 1 FROM assignment WHERE run_id IS NULL OR run_id > \(runID))
-                """, as: Bool.self) ?? true
+                """ : """
+                SELECT EXISTS (SELECT 1 FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
+                               WHERE (a.run_id IS NULL OR a.run_id > \(runID))\(cityFilter("p")))
+                """), as: Bool.self) ?? true
             return outside ? nil : statistics
         }
     }
 
     public func lastStatistics() throws -> Data? {
-        try read { try $0.scalar("SELECT statistics FROM index_state WHERE id = 1", as: Data.self) }
+        try read { try $0.scalar(stateQuery("statistics"), as: Data.self) }
+    }
+
+    /// The saved state's columns: the whole database's row, or the city's (``scoped(toCity:)``).
+    private func stateQuery(_ columns: String) -> PostgresQuery {
+        guard let region else { return PostgresQuery(unsafeSQL: "SELECT \(columns) FROM index_state WHERE id = 1") }
+        return PostgresQuery(unsafeSQL: "SELECT \(columns) FROM region_index_state WHERE city_code = '\(region)'")
     }
 
     public func matchWeights() throws -> String? {

@@ -11,21 +11,42 @@ extension PostgresStore: MatterRepository {
     public func beginRun(full: Bool) throws -> Int64 {
         try write { session in
             try Self.lockMatters(session)
-            if full {
-                for table in ["assignment", "matter", "escalation", "class_case", "index_state"] {
+            if full, let region {
+                // A city's full run forgets the city's assignments, escalations, class cases and
+                // state, and the matters no other city's petition is still in.
+                let matters = try session.column(PostgresQuery(unsafeSQL: """
+                    DELETE FROM assignment a USING petition_ref p
+                    WHERE p.rowid = a.petition_rowid\(cityFilter("p")) RETURNING a.matter_id
+                    """), as: String.self)
+                try session.execute("""
+                    DELETE FROM matter m WHERE m.matter_id = ANY(\(Array(Set(matters))))
+                    AND NOT EXISTS (SELECT 1 FROM assignment a WHERE a.matter_id = m.matter_id)
+                    """)
+                try session.execute(PostgresQuery(unsafeSQL: """
+                    DELETE FROM escalation e USING petition_ref p WHERE p.rowid = e.petition_rowid\(cityFilter("p"))
+                    """))
+                try session.execute("DELETE FROM class_case WHERE scope = \(region)")
+                try session.execute("DELETE FROM region_index_state WHERE city_code = \(region)")
+            } else if full {
+                for table in ["assignment", "matter", "escalation", "class_case", "index_state", "region_index_state"] {
                     try session.execute(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"))
                 }
             }
             let started = ISO8601DateFormatter().string(from: Date())
-            return try session.scalar(
-                "INSERT INTO dedup_run (started_at, \"full\") VALUES (\(started), \(full)) RETURNING run_id", as: Int64.self)!
+            return try session.scalar("""
+                INSERT INTO dedup_run (started_at, "full", city_code) VALUES (\(started), \(full), \(region)) RETURNING run_id
+                """, as: Int64.self)!
         }
     }
 
     public func assignments() throws -> [Int64: String] {
         try snapshot { session in
             var matters: [Int64: String] = [:]
-            try session.forEachRow("SELECT petition_rowid, matter_id FROM assignment", batch: 20_000) { row in
+            let query = region == nil ? "SELECT petition_rowid, matter_id FROM assignment" : """
+                SELECT a.petition_rowid, a.matter_id FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
+                WHERE true\(cityFilter("p"))
+                """
+            try session.forEachRow(PostgresQuery(unsafeSQL: query), batch: 20_000) { row in
                 let (rowID, matter) = try row.decode((Int64, String).self)
                 matters[rowID] = matter
                 return true
@@ -92,18 +113,33 @@ extension PostgresStore: MatterRepository {
     public func finish(_ run: FinishedRun) throws -> Int {
         try write { session in
             try Self.lockMatters(session)
-            try PostgresDerivedTableWriter(wanted: run.derived).write(in: session)
-            let assigned = try session.scalar("SELECT count(*) FROM assignment", as: Int64.self) ?? 0
-            try session.execute("""
-                INSERT INTO index_state (id, run_id, assigned, statistics) VALUES (1, \(run.runID), \(assigned), \(run.statistics))
-                ON CONFLICT (id) DO UPDATE SET run_id = EXCLUDED.run_id, assigned = EXCLUDED.assigned,
-                    statistics = EXCLUDED.statistics
-                """)
+            try PostgresDerivedTableWriter(wanted: run.derived, store: self).write(in: session)
+            let assigned = try Self.assignedCount(self, session)
+            if let region {
+                try session.execute("""
+                    INSERT INTO region_index_state (city_code, run_id, assigned, statistics)
+                    VALUES (\(region), \(run.runID), \(assigned), \(run.statistics))
+                    ON CONFLICT (city_code) DO UPDATE SET run_id = EXCLUDED.run_id, assigned = EXCLUDED.assigned,
+                        statistics = EXCLUDED.statistics
+                    """)
+            } else {
+                try session.execute("""
+                    INSERT INTO index_state (id, run_id, assigned, statistics) VALUES (1, \(run.runID), \(assigned), \(run.statistics))
+                    ON CONFLICT (id) DO UPDATE SET run_id = EXCLUDED.run_id, assigned = EXCLUDED.assigned,
+                        statistics = EXCLUDED.statistics
+                    """)
+            }
             let finished = ISO8601DateFormatter().string(from: Date())
             try session.execute("""
                 UPDATE dedup_run SET finished_at = \(finished), scored = \(run.scored), new_matters = \(run.newMatters),
                     repeats = \(run.repeats) WHERE run_id = \(run.runID)
                 """)
+            if region != nil {
+                return try session.scalar(PostgresQuery(unsafeSQL: """
+                    SELECT count(DISTINCT a.matter_id) FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
+                    WHERE true\(cityFilter("p"))
+                    """), as: Int.self) ?? 0
+            }
             return try session.scalar("SELECT count(*) FROM matter", as: Int.self) ?? 0
         }
     }
@@ -214,12 +250,21 @@ extension PostgresStore: MatterRepository {
                 SELECT m.matter_id, m.class_id, m.backlog_case_id,
                        array_agg(p.id ORDER BY p.received_at, p.id)
                 FROM matter m JOIN assignment a ON a.matter_id = m.matter_id JOIN petition p ON p.rowid = a.petition_rowid
+                WHERE true \(unescaped: cityFilter("p"))
                 GROUP BY m.matter_id, m.seq ORDER BY m.seq
                 """).map { row in
                 let (matter, classID, caseID, ids) = try row.decode((String, String?, String?, [String]).self)
                 return MatterCluster(matterID: matter, ids: ids, classID: classID, backlogCaseID: caseID)
             }
         }
+    }
+
+    /// Assignments in this view: the whole database's, or the city's.
+    static func assignedCount(_ store: PostgresStore, _ session: PostgresSession) throws -> Int {
+        if store.region == nil { return try session.scalar("SELECT count(*) FROM assignment", as: Int.self) ?? 0 }
+        return try session.scalar(PostgresQuery(unsafeSQL: """
+            SELECT count(*) FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid WHERE true\(store.cityFilter("p"))
+            """), as: Int.self) ?? 0
     }
 
     static func lastMatterSequence(_ session: PostgresSession) throws -> Int {

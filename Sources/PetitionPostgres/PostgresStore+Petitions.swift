@@ -13,7 +13,10 @@ extension PostgresStore: PetitionRepository {
         """
 
     public func petitionCount() throws -> Int {
-        try read { try $0.scalar("SELECT count(*) FROM petition_ref", as: Int.self) ?? 0 }
+        try read { session in
+            try session.scalar(PostgresQuery(unsafeSQL: "SELECT count(*) FROM petition_ref p WHERE true" + cityFilter("p")),
+                               as: Int.self) ?? 0
+        }
     }
 
     public func storedPetition(id: String) throws -> (rowID: Int64, petition: Petition)? {
@@ -42,10 +45,10 @@ extension PostgresStore: PetitionRepository {
     public func timeline() throws -> [TimelineEntry] {
         try snapshot { session in
             var entries: [TimelineEntry] = []
-            try session.forEachRow("""
+            try session.forEachRow(PostgresQuery(unsafeSQL: """
                 SELECT p.rowid, p.id, a.matter_id IS NOT NULL FROM petition p
-                LEFT JOIN assignment a ON a.petition_rowid = p.rowid ORDER BY p.received_at, p.id
-                """, batch: 20_000) { row in
+                LEFT JOIN assignment a ON a.petition_rowid = p.rowid WHERE true\(cityFilter("p")) ORDER BY p.received_at, p.id
+                """), batch: 20_000) { row in
                 let (rowID, id, assigned) = try row.decode((Int64, String, Bool).self)
                 entries.append(TimelineEntry(rowID: rowID, id: id, isAssigned: assigned))
                 return true
@@ -72,8 +75,13 @@ extension PostgresStore: PetitionRepository {
     public func forEachIndexRecord(_ body: (Int64, Data?, Data?) throws -> Bool) throws {
         try snapshot { session in
             // Storage order on SQLite is row order; here it is made so.
-            try session.forEachRow("SELECT petition_rowid, indexed, vector FROM petition_profile ORDER BY petition_rowid",
-                                   batch: 5000) { row in
+            let query = region == nil
+                ? "SELECT petition_rowid, indexed, vector FROM petition_profile ORDER BY petition_rowid"
+                : """
+                  SELECT pp.petition_rowid, pp.indexed, pp.vector FROM petition_ref p
+                  JOIN petition_profile pp ON pp.petition_rowid = p.rowid WHERE true\(cityFilter("p")) ORDER BY p.rowid
+                  """
+            try session.forEachRow(PostgresQuery(unsafeSQL: query), batch: 5000) { row in
                 let (rowID, record, vector) = try row.decode((Int64, Data?, Data?).self)
                 return try body(rowID, record, vector)
             }
@@ -95,14 +103,25 @@ extension PostgresStore: PetitionRepository {
     }
 
     public func profiledRowIDs() throws -> [Int64] {
-        try read { try $0.column("SELECT petition_rowid FROM petition_profile ORDER BY petition_rowid", as: Int64.self) }
+        try read { session in
+            try session.column(PostgresQuery(unsafeSQL: """
+                SELECT pp.petition_rowid FROM petition_profile pp
+                \(region == nil ? "" : "JOIN petition_ref p ON p.rowid = pp.petition_rowid WHERE true" + cityFilter("p"))
+                ORDER BY pp.petition_rowid
+                """), as: Int64.self)
+        }
     }
 
     public func rowIDs(filedUnder key: String, limit: Int) throws -> [Int64] {
         try read { session in
-            try session.column("""
-                SELECT petition_rowid FROM block_key WHERE key = \(key) ORDER BY petition_rowid LIMIT \(limit)
-                """, as: Int64.self)
+            var binds = PostgresBindings()
+            binds.append(key)
+            binds.append(limit)
+            return try session.query(sql: """
+                SELECT b.petition_rowid FROM block_key b
+                \(region == nil ? "" : "JOIN petition_ref p ON p.rowid = b.petition_rowid")
+                WHERE b.key = $1\(cityFilter("p")) ORDER BY b.petition_rowid LIMIT $2
+                """, binds).rows.map { try $0.decode(Int64.self) }
         }
     }
 
@@ -114,7 +133,7 @@ extension PostgresStore: PetitionRepository {
         let tsquery = TSQueryExpression.compile(query)
         return try read { session in
             try session.column("""
-                SELECT rowid FROM petition WHERE search @@ \(tsquery)::tsquery
+                SELECT rowid FROM petition p WHERE search @@ \(tsquery)::tsquery \(unescaped: cityFilter("p"))
                 ORDER BY ts_rank_cd(search, \(tsquery)::tsquery, 1) DESC, rowid LIMIT \(limit)
                 """, as: Int64.self)
         }

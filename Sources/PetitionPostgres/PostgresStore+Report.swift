@@ -12,19 +12,26 @@ extension PostgresStore: ReportRepository {
             func rows(_ query: PostgresQuery) throws -> [[String]] {
                 try session.rows(query).map { row in row.map(Self.text(of:)) }
             }
+            // In a city's view (dedup --region), the report is the city's: its petitions, matters and class cases.
+            let city = cityFilter("p")
+            let classScope = region.map { " WHERE c.scope = '\($0)'" } ?? ""
+            let cityMatters = region == nil ? "" : """
+                 AND m.matter_id IN (SELECT a.matter_id FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
+                                     WHERE true\(city))
+                """
             let matterStats = """
                 SELECT a.matter_id, count(*) AS petitions, min(p.received_at) AS first, max(p.received_at) AS last,
                        (max(p.received_at)::date - min(p.received_at)::date)::bigint AS span_days,
                        max(coalesce(p.headcount, 1)) AS headcount,
                        min(coalesce(p.province, '') || coalesce(p.city, '') || coalesce(p.county, '')) AS region,
                        min(coalesce(p.category, '')) AS category
-                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid GROUP BY a.matter_id
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid WHERE true\(city) GROUP BY a.matter_id
                 """
             var tables = ReportTables()
             tables.newRepeats = try rows("""
                 SELECT p.id, p.received_at, coalesce(p.level, ''), a.matter_id, a.repeat_of, a.score
                 FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
-                WHERE a.run_id = \(runID) AND a.repeat_of IS NOT NULL ORDER BY p.received_at, p.id
+                WHERE a.run_id = \(runID) AND a.repeat_of IS NOT NULL \(unescaped: city) ORDER BY p.received_at, p.id
                 """)
             tables.matters = try rows(PostgresQuery(unsafeSQL: """
                 SELECT * FROM (\(matterStats)) s WHERE petitions >= 2 ORDER BY petitions DESC, span_days DESC, matter_id
@@ -33,7 +40,8 @@ extension PostgresStore: ReportRepository {
             tables.escalations = try rows("""
                 SELECT p.id, a.matter_id, e.from_level, e.to_level, e.skipped_levels, e.earlier_id
                 FROM escalation e JOIN petition p ON p.rowid = e.petition_rowid
-                JOIN assignment a ON a.petition_rowid = e.petition_rowid ORDER BY p.received_at, p.id
+                JOIN assignment a ON a.petition_rowid = e.petition_rowid WHERE true \(unescaped: city)
+                ORDER BY p.received_at, p.id
                 """)
             tables.collective = try rows(PostgresQuery(unsafeSQL: """
                 SELECT * FROM (\(matterStats)) s WHERE headcount >= 5 ORDER BY headcount DESC, matter_id
@@ -41,13 +49,13 @@ extension PostgresStore: ReportRepository {
             tables.classes = try rows("""
                 SELECT c.class_id, c.place, c.concept, c.matters,
                        (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id WHERE m.class_id = c.class_id)
-                FROM class_case c ORDER BY c.matters DESC, c.class_id
+                FROM class_case c \(unescaped: classScope) ORDER BY c.matters DESC, c.class_id
                 """)
             tables.backlog = try rows("""
                 SELECT b.case_id, b.title, coalesce(b.leader, ''),
-                       (SELECT count(*) FROM matter m WHERE m.backlog_case_id = b.case_id),
+                       (SELECT count(*) FROM matter m WHERE m.backlog_case_id = b.case_id \(unescaped: cityMatters)),
                        (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id
-                        WHERE m.backlog_case_id = b.case_id AND a.run_id = \(runID))
+                        WHERE m.backlog_case_id = b.case_id AND a.run_id = \(runID) \(unescaped: cityMatters))
                 FROM backlog_case b ORDER BY b.case_id
                 """)
             var candidates = PostgresBindings()
@@ -61,7 +69,7 @@ extension PostgresStore: ReportRepository {
             tables.byRegion = try rows("""
                 SELECT coalesce(p.province, ''), coalesce(p.city, ''), coalesce(p.category, ''), count(*),
                        count(DISTINCT a.matter_id), count(a.repeat_of)
-                FROM petition p LEFT JOIN assignment a ON a.petition_rowid = p.rowid
+                FROM petition p LEFT JOIN assignment a ON a.petition_rowid = p.rowid WHERE true \(unescaped: city)
                 GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3
                 """)
             return tables
@@ -75,7 +83,7 @@ extension PostgresStore: ReportRepository {
                                  "recheck,requested_at", "recheck,replied_at"]
                 .map { "coalesce(handling::jsonb #>> '{\($0)}', '')" }.joined(separator: ", ")
             return try session.scalar(PostgresQuery(unsafeSQL: """
-                SELECT max(greatest(received_at, \(handlingDates))) FROM petition
+                SELECT max(greatest(received_at, \(handlingDates))) FROM petition p WHERE true\(cityFilter("p"))
                 """), as: String.self).flatMap(CalendarDate.init(parsing:))
         }
     }
@@ -88,7 +96,7 @@ extension PostgresStore: ReportRepository {
             try session.forEachRow("""
                 SELECT a.matter_id, p.id, p.received_at, p.level, p.channel, p.headcount, p.province, p.city, p.county,
                        p.handling, a.repeat_of IS NOT NULL
-                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid WHERE true \(unescaped: cityFilter("p"))
                 ORDER BY a.matter_id, p.received_at, p.id
                 """, batch: 10_000) { row in
                 let (matter, id, received, level, channel, headcount, province, city, county, handling, isRepeat) =

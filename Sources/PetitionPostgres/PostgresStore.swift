@@ -21,7 +21,13 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
     public let location: PostgresLocation
     let pool: PostgresConnectionPool
     /// Cities whose partition is known to exist, so that it is created once per process.
-    private let partitions = PartitionCache()
+    private let partitions: PartitionCache
+    /// The city this view of the store is scoped to (``scoped(toCity:)``), nil for the whole database.
+    public let region: String?
+    /// Whether closing this value closes the connections (a scoped view shares its parent's).
+    private let ownsPool: Bool
+    /// The whole-database store a scoped view was made from, kept alive as long as the view.
+    private let parent: PostgresStore?
 
     /// Key of the transaction-scoped advisory lock of matter numbering.
     static let matterLock: Int64 = 0x7065_7469_7469_6D61
@@ -34,6 +40,10 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
     public init(location: PostgresLocation, creating: Bool = true, maximumConnections: Int = 16) throws {
         self.location = location
         pool = PostgresConnectionPool(location: location, maximum: maximumConnections)
+        partitions = PartitionCache()
+        region = nil
+        ownsPool = true
+        parent = nil
         do {
             if !creating, try !PostgresSchema.isInitialised(pool) {
                 throw StoreOpenError.missing(location: location.description)
@@ -49,12 +59,40 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
         try self.init(location: PostgresLocation(url: url))
     }
 
-    /// Closes every connection; the store is unusable afterwards.
-    public func close() {
-        pool.close()
+    private init(sharing parent: PostgresStore, region: String) {
+        location = parent.location
+        pool = parent.pool
+        partitions = parent.partitions
+        self.region = region
+        ownsPool = false
+        self.parent = parent
     }
 
-    deinit { pool.close() }
+    /// The same database seen as one city's: what the nightly job for one
+    /// region (`dedup --region`) runs on. Every read the job makes is filtered
+    /// to the city's petitions (its partition), its writes touch only them
+    /// and their matters, its index state and class cases are the city's own,
+    /// and its lock is the city's (``acquireJobLock()``): runs for different
+    /// cities go on at once. Matter numbers stay global, given under one lock.
+    public func scoped(toCity city: String) throws -> PostgresStore {
+        guard city.utf8.count == 6, city.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+            throw PostgresStoreError.badRegion(region: city)
+        }
+        return PostgresStore(sharing: self, region: RegionCode.city(of: city))
+    }
+
+    /// ` AND alias.city_code = '370100'` in a scoped view, nothing otherwise.
+    /// The code is six digits (checked by ``scoped(toCity:)``), so it is safe in the statement's text.
+    func cityFilter(_ alias: String) -> String {
+        region.map { " AND \(alias).city_code = '\($0)'" } ?? ""
+    }
+
+    /// Closes every connection; the store is unusable afterwards.
+    public func close() {
+        if ownsPool { pool.close() }
+    }
+
+    deinit { if ownsPool { pool.close() } }
 
     func read<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try pool.withSession(body)
@@ -92,6 +130,16 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
                 }
             }
             partitions.insert(city)
+        }
+    }
+
+    /// Petitions by city (the empty code: no usable region code), largest first.
+    public func cityPartitionSizes() throws -> [(city: String, petitions: Int)] {
+        try read { session in
+            try session.rows("SELECT city_code, count(*) FROM petition_ref GROUP BY city_code ORDER BY 2 DESC, 1").map { row in
+                let (city, count) = try row.decode((String, Int).self)
+                return (city, count)
+            }
         }
     }
 

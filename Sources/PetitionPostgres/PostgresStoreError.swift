@@ -13,6 +13,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
     case schemaTooNew(database: String, found: Int, known: Int)
     /// A write went to a replica (`--read-db`).
     case readOnly(database: String)
+    /// `--region` is not a six-digit region code.
+    case badRegion(region: String)
 
     public var description: String {
         switch self {
@@ -26,6 +28,8 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
             "PostgreSQL 数据库 \(database) 的结构版本为 \(found)，本程序只认识到 \(known)：请升级程序"
         case let .readOnly(database):
             "只读副本 \(database) 不接受写入"
+        case let .badRegion(region):
+            "地区代码无效：\(region)（须为六位行政区划代码，如 370100）"
         }
     }
 

@@ -103,4 +103,75 @@ struct PostgresCommandLineTests {
         lock.release()
         store.close()
     }
+
+    /// The petitions of each matter in a clusters file, as sets: the grouping, whatever the matters' numbers.
+    static func grouping(_ path: String) throws -> Set<[String]> {
+        Set(try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").compactMap { line in
+            (try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["ids"] as? [String]
+        })
+    }
+
+    @Test("one city's nightly run sees only its partition, runs for two cities go at once, and their order does not change the matters",
+          .enabled(if: Self.server != nil))
+    func regionRuns() throws {
+        let server = try #require(Self.server)
+        let petitions = Self.corpus.appendingPathComponent("petitions.jsonl").path
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("petition-pg-region-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let first = try PostgresScratchDatabase(server: server, prefix: "petition_region")
+        let second = try PostgresScratchDatabase(server: server, prefix: "petition_region")
+        for database in [first, second] { #expect(try Self.run(["import", petitions], database: database.url).status == 0) }
+        let cities = ["130600", "440300"]
+        // In one database the two cities run at once; in the other one after the other, in the other order.
+        let concurrent = ConcurrentResults()
+        let url = first.url
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let clusters = directory.appendingPathComponent("a-\(cities[index]).jsonl").path
+            let result = (try? Self.run(["dedup", "--region", cities[index], "--clusters", clusters], database: url))
+                ?? (-1, "", "did not run")
+            concurrent.add(result.0, result.2)
+        }
+        #expect(concurrent.statuses == [0, 0], "\(concurrent.errors)")
+        for city in cities.reversed() {
+            let clusters = directory.appendingPathComponent("b-\(city).jsonl").path
+            #expect(try Self.run(["dedup", "--region", city, "--clusters", clusters], database: second.url).status == 0)
+        }
+        let store = try PostgresStore(url: first.url)
+        defer { store.close() }
+        let sizes = Dictionary(uniqueKeysWithValues: try store.cityPartitionSizes().map { ($0.city, $0.petitions) })
+        for city in cities {
+            let a = try Self.grouping(directory.appendingPathComponent("a-\(city).jsonl").path)
+            let b = try Self.grouping(directory.appendingPathComponent("b-\(city).jsonl").path)
+            #expect(a == b, "\(city): the matters depend on the order of the runs")
+            // Only the city's petitions were read and assigned.
+            #expect(a.reduce(0) { $0 + $1.count } == sizes[city])
+        }
+        // A city's run holds its city's lock and shares the database's: the same city, or a
+        // whole-database run, is refused at once; another city is not.
+        let regional = try store.scoped(toCity: "130600")
+        let held = try regional.acquireJobLock()
+        let sameCity = try Self.run(["dedup", "--region", "130600"], database: first.url)
+        #expect(sameCity.status == 1 && sameCity.error.contains("另一个查重任务"))
+        let whole = try Self.run(["dedup"], database: first.url)
+        #expect(whole.status == 1 && whole.error.contains("另一个查重任务"))
+        #expect(try Self.run(["dedup", "--region", "440300"], database: first.url).status == 0)
+        held.release()
+        let sqlite = try Self.run(["dedup", "--region", "130600"], database: directory.appendingPathComponent("x.db").path)
+        #expect(sqlite.status == 1)
+    }
+}
+
+/// What processes run at once report, gathered under a lock.
+final class ConcurrentResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var statuses: [Int32] = []
+    private(set) var errors: [String] = []
+
+    func add(_ status: Int32, _ error: String) {
+        lock.withLock {
+            statuses.append(status)
+            errors.append(error)
+        }
+    }
 }
