@@ -18,7 +18,7 @@ struct AuditCommand: ParsableCommand {
     static let beijing = TimeZone(identifier: "Asia/Shanghai")!
 
     func run() throws {
-        let store = try openStore(global)
+        let store = try openStore(global, readOnly: true)
         let entries = try store.auditEntries(from: try Self.startOfDay(parseDate(from, option: "--from")),
                                              to: try Self.startOfDay(parseDate(to, option: "--to"), plusDays: 1),
                                              operatorName: operatorFilter)

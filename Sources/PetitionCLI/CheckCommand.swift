@@ -22,7 +22,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let rules = try acceptanceRules.load()
         let petition = try readPetition()
-        let store = try openStore(global)
+        let store = try openStore(global, readOnly: !save)
         let checker = try IntakeChecker(store: store)
         checker.acceptanceRules = rules
         let result = save ? try checker.checkAndSave(petition) : try checker.check(petition)

@@ -78,9 +78,14 @@ struct ImportCommand: ParsableCommand {
 /// Opens the database `--db` names (a SQLite path or a postgres:// URL, see
 /// ``StoreOpener``); only `import` may create it, so that a mistyped `--db`
 /// is an error rather than an empty result.
-func openStore(_ global: GlobalOptions, creating: Bool = false) throws -> any PetitionStorage {
+///
+/// `readOnly` work (search, show, a check not saved, audit, the service's read
+/// routes) reads from `--read-db` when one is given; its writes (the audit
+/// trail) still go to `--db`.
+func openStore(_ global: GlobalOptions, creating: Bool = false, readOnly: Bool = false) throws -> any PetitionStorage {
     do {
-        return try StoreOpener.open(global.databasePath, creating: creating)
+        return try StoreOpener.open(global.databasePath, creating: creating,
+                                    readReplica: readOnly ? global.readReplica : nil)
     } catch let error as PetitionStore.StoreError {
         throw UserError(message: error.description)
     } catch let error as StoreOpenError {

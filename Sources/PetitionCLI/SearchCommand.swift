@@ -58,7 +58,7 @@ struct SearchCommand: ParsableCommand {
         request.stage = stage.flatMap(Handling.Stage.init(rawValue:))
         request.limit = limit
         request.offset = offset
-        let store = try openStore(global)
+        let store = try openStore(global, readOnly: true)
         let result = try store.search(request)
         // The filters are part of what was asked: recorded with the query.
         let filters: [(String, String?)] = [("--region", region), ("--category", category), ("--level", level),

@@ -47,7 +47,8 @@ struct ServeCommand: ParsableCommand {
         configuration.refreshInterval = .seconds(refreshInterval)
         configuration.bodyLimits = BodyLimits(record: recordLimit, batch: batchLimit)
         configuration.acceptanceRules = try acceptanceRules.load()
-        let store = try openStore(global)
+        // The service's reads (search, show, check candidates) go to --read-db when given; writes and the job to --db.
+        let store = try openStore(global, readOnly: true)
         guard let logger = ServiceLogHandler.logger(json: global.json, levelNamed: logLevel) else {
             throw UserError(message: "--log-level 取值无效：\(logLevel)")
         }

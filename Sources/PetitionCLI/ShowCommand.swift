@@ -15,7 +15,7 @@ struct ShowCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let store = try openStore(global)
+        let store = try openStore(global, readOnly: true)
         let file = try CaseFile.load(id: id, store: store)
         try privacy.audit(store, command: "show", subject: id,
                           returned: file.map { $0.matters.flatMap { $0.petitions.map(\.id) } } ?? [])

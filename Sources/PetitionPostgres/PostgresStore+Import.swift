@@ -10,7 +10,7 @@ import PostgresNIO
 extension PostgresStore: PetitionImporting {
     public func recordHashes(ofPetitions ids: [String]) throws -> [String: String] {
         guard !ids.isEmpty else { return [:] }
-        return try read { session in
+        return try readPrimary { session in
             var hashes: [String: String] = [:]
             for row in try session.rows("""
                 SELECT r.id, p.record_hash FROM petition_ref r

@@ -56,7 +56,7 @@ extension PostgresStore: MatterRepository {
     }
 
     public func lastMatterSequence() throws -> Int {
-        try read { try Self.lastMatterSequence($0) }
+        try readPrimary { try Self.lastMatterSequence($0) }
     }
 
     public func commit(_ batch: AssignmentBatch, runID: Int64) throws -> [String: String] {

@@ -32,9 +32,12 @@ extension PostgresStore {
             try? session.connection.close().wait()
             throw PetitionStore.StoreError.jobRunning(database: location.description + (region.map { "（地区 \($0)）" } ?? ""))
         }
-        return JobLock {
+        // While the job runs, this process's reads go to the primary: the job reads what it wrote.
+        routing.jobStarted()
+        return JobLock { [routing] in
             // Closing the connection releases its advisory locks, whichever they are.
             try? session.connection.close().wait()
+            routing.jobEnded()
         }
     }
 }

@@ -28,6 +28,8 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
     private let ownsPool: Bool
     /// The whole-database store a scoped view was made from, kept alive as long as the view.
     private let parent: PostgresStore?
+    /// Where plain reads go: a replica's pool, when `--read-db` gave one.
+    let routing: ReadRouting
 
     /// Key of the transaction-scoped advisory lock of matter numbering.
     static let matterLock: Int64 = 0x7065_7469_7469_6D61
@@ -37,9 +39,16 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
     /// Connects to the database and brings its schema up to date; the database
     /// must exist. Unless `creating`, its tables must exist too (a mistyped
     /// database name is an error, not an empty store).
-    public init(location: PostgresLocation, creating: Bool = true, maximumConnections: Int = 16) throws {
+    ///
+    /// With `replica`, a read-only copy of the same database (a streaming
+    /// replica, or one restored from the primary), the plain reads (searches,
+    /// checks' candidates, listings) go to the replica and everything else to
+    /// the primary; see ``ReadRouting``.
+    public init(location: PostgresLocation, replica: PostgresLocation? = nil, creating: Bool = true,
+                maximumConnections: Int = 16) throws {
         self.location = location
         pool = PostgresConnectionPool(location: location, maximum: maximumConnections)
+        routing = ReadRouting(replica: replica.map { PostgresConnectionPool(location: $0, maximum: maximumConnections) })
         partitions = PartitionCache()
         region = nil
         ownsPool = true
@@ -51,6 +60,7 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
             try PostgresSchema.migrate(pool)
         } catch {
             pool.close()
+            routing.replica?.close()
             throw error
         }
     }
@@ -66,6 +76,7 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
         self.region = region
         ownsPool = false
         self.parent = parent
+        routing = parent.routing
     }
 
     /// The same database seen as one city's: what the nightly job for one
@@ -89,12 +100,20 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
 
     /// Closes every connection; the store is unusable afterwards.
     public func close() {
-        if ownsPool { pool.close() }
+        guard ownsPool else { return }
+        pool.close()
+        routing.replica?.close()
     }
 
-    deinit { if ownsPool { pool.close() } }
+    deinit { close() }
 
+    /// A plain read: on the replica when there is one (``ReadRouting``).
     func read<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try (routing.readPool ?? pool).withSession(body)
+    }
+
+    /// A read that must see the primary's latest writes.
+    func readPrimary<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try pool.withSession(body)
     }
 
@@ -117,7 +136,7 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
     func ensurePartitions(_ cities: Set<String>) throws {
         for city in cities where !city.isEmpty && !partitions.contains(city) {
             precondition(RegionCode.isCity(city) || city.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
-            try read { session in
+            try readPrimary { session in
                 let exists = try session.scalar(
                     "SELECT true FROM pg_class WHERE relname = \(RegionCode.partitionName(city))", as: Bool.self) ?? false
                 guard !exists else { return }

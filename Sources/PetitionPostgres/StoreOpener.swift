@@ -15,10 +15,16 @@ public enum StoreOpener {
     /// never initialised, is an error otherwise, so that a mistyped `--db`
     /// is not an empty result. A PostgreSQL database itself must exist
     /// (`createdb`); its tables are created here.
-    public static func open(_ location: String, creating: Bool) throws -> any PetitionStorage {
+    ///
+    /// `readReplica` (`--read-db`) names a read-only copy of a PostgreSQL
+    /// database that plain reads go to (``PostgresStore``); nil or empty for none.
+    public static func open(_ location: String, creating: Bool, readReplica: String? = nil) throws -> any PetitionStorage {
+        let replica = (readReplica ?? "").isEmpty ? nil : readReplica
         if isPostgres(location) {
-            return try PostgresStore(location: PostgresLocation(url: location), creating: creating)
+            return try PostgresStore(location: PostgresLocation(url: location),
+                                     replica: try replica.map { try PostgresLocation(url: $0) }, creating: creating)
         }
+        if replica != nil { throw StoreOpenError.replicaNeedsPostgres }
         if !creating && !FileManager.default.fileExists(atPath: location) {
             throw StoreOpenError.missing(location: location)
         }

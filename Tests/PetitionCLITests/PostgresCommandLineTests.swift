@@ -160,6 +160,55 @@ struct PostgresCommandLineTests {
         let sqlite = try Self.run(["dedup", "--region", "130600"], database: directory.appendingPathComponent("x.db").path)
         #expect(sqlite.status == 1)
     }
+
+    /// Runs a program with arguments; its exit status.
+    static func shell(_ program: String, _ arguments: [String]) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program)
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test("--read-db: read-only commands read from the replica, their audit entries go to the primary",
+          .enabled(if: Self.server != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pg_dump")))
+    func readReplica() throws {
+        let server = try #require(Self.server)
+        let petitions = Self.corpus.appendingPathComponent("petitions.jsonl").path
+        let primary = try PostgresScratchDatabase(server: server, prefix: "petition_primary")
+        let replica = try PostgresScratchDatabase(server: server, prefix: "petition_replica")
+        #expect(try Self.run(["import", petitions], database: primary.url).status == 0)
+        // The replica: a copy restored from the primary (as a streaming replica would hold it).
+        let dump = FileManager.default.temporaryDirectory.appendingPathComponent("petition-\(UUID().uuidString).dump").path
+        defer { try? FileManager.default.removeItem(atPath: dump) }
+        #expect(try Self.shell("/usr/bin/pg_dump", ["-Fc", "-f", dump, primary.url]) == 0)
+        #expect(try Self.shell("/usr/bin/pg_restore", ["--no-owner", "-d", replica.url, dump]) == 0)
+        // A petition only the replica holds tells where a read went.
+        let extra = FileManager.default.temporaryDirectory.appendingPathComponent("petition-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: extra) }
+        try Data(#"{"id": "RO-1", "received_at": "2024-05-01", "title": "副本独有的麒麟阁问题", "content": "只在副本中的麒麟阁。"}"#.utf8)
+            .write(to: URL(fileURLWithPath: extra))
+        #expect(try Self.run(["import", extra], database: replica.url).status == 0)
+
+        let viaReplica = try Self.run(["search", "麒麟阁", "--read-db", replica.url, "--operator", "副本测试"], database: primary.url)
+        #expect(viaReplica.status == 0 && viaReplica.output.contains("RO-1"), "\(viaReplica.error)")
+        let viaPrimary = try Self.run(["search", "麒麟阁"], database: primary.url)
+        #expect(viaPrimary.status == 0 && !viaPrimary.output.contains("RO-1"))
+        let shown = try Self.run(["show", "RO-1", "--read-db", replica.url], database: primary.url)
+        #expect(shown.status == 0 && shown.output.contains("麒麟阁"))
+        // The audit trail is written to the primary.
+        let audit = try Self.run(["audit", "--operator", "副本测试", "--json"], database: primary.url)
+        #expect(audit.status == 0 && audit.output.contains("麒麟阁"))
+        // --read-db needs PostgreSQL.
+        let sqlite = FileManager.default.temporaryDirectory.appendingPathComponent("petition-\(UUID().uuidString).db").path
+        defer { try? FileManager.default.removeItem(atPath: sqlite) }
+        #expect(try Self.run(["import", extra], database: sqlite).status == 0)
+        let refused = try Self.run(["search", "麒麟阁", "--read-db", replica.url], database: sqlite)
+        #expect(refused.status == 1 && refused.error.contains("--read-db"))
+    }
 }
 
 /// What processes run at once report, gathered under a lock.
