@@ -12,9 +12,9 @@ import PostgresNIO
 ///   petition arrives, and a default partition for petitions with no usable
 ///   region code. A partitioned table's keys must include the partition key,
 ///   so the global uniqueness of `id` and `rowid` is kept by `petition_ref`.
-/// - The full-text index is the `search` column, a `tsvector` the Swift
+/// - The full-text index is `petition_search.search`, a `tsvector` the Swift
 ///   analyzer writes (``SearchVector``), with a GIN index: PostgreSQL never
-///   tokenizes Chinese itself.
+///   tokenizes Chinese itself. It is one table beside the partitions (see its migration).
 /// - Blobs are `bytea`, booleans `boolean`, integers `bigint`.
 /// - Every text column is `COLLATE "C"`: SQLite compares text byte by byte,
 ///   so ORDER BY, min/max and LIKE give the same answers whatever the
@@ -57,7 +57,6 @@ enum PostgresSchema {
                 record_hash text COLLATE "C" NOT NULL,
                 imported_at text COLLATE "C" NOT NULL,
                 handling text COLLATE "C", handling_stage text COLLATE "C",
-                search tsvector NOT NULL,
                 PRIMARY KEY (rowid, city_code)
             ) PARTITION BY LIST (city_code)
             """,
@@ -70,7 +69,20 @@ enum PostgresSchema {
             "CREATE INDEX petition_channel ON petition (channel)",
             "CREATE INDEX petition_place ON petition (province, city, county)",
             "CREATE INDEX petition_handling_stage ON petition (handling_stage) WHERE handling_stage IS NOT NULL",
-            "CREATE INDEX petition_search ON petition USING gin (search)",
+            // One GIN index over every city, not one per partition: a search or a check's
+            // candidates then read one index instead of a bitmap scan per partition (measured
+            // 43 against 350–500 ms for a phrase matching 5,764 of 200,000). lz4 and MAIN keep
+            // the vector in the row, compressed fast, so rechecking a phrase's positions does
+            // not go through the TOAST table.
+            """
+            CREATE TABLE petition_search (
+                rowid bigint PRIMARY KEY,
+                city_code text COLLATE "C" NOT NULL,
+                search tsvector COMPRESSION lz4 NOT NULL
+            )
+            """,
+            "ALTER TABLE petition_search ALTER COLUMN search SET STORAGE MAIN",
+            "CREATE INDEX petition_search_vector ON petition_search USING gin (search)",
             """
             CREATE TABLE petitioner (
                 petition_rowid bigint NOT NULL,

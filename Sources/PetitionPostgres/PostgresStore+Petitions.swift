@@ -133,7 +133,7 @@ extension PostgresStore: PetitionRepository {
         let tsquery = TSQueryExpression.compile(query)
         return try read { session in
             try session.column("""
-                SELECT rowid FROM petition p WHERE search @@ \(tsquery)::tsquery \(unescaped: cityFilter("p"))
+                SELECT rowid FROM petition_search p WHERE search @@ \(tsquery)::tsquery \(unescaped: cityFilter("p"))
                 ORDER BY ts_rank_cd(search, \(tsquery)::tsquery, 1) DESC, rowid LIMIT \(limit)
                 """, as: Int64.self)
         }

@@ -24,7 +24,7 @@ extension PostgresStore: PetitionSearching {
         let tsquery = TSQueryExpression.compile(request.query)
         var bindings = PostgresBindings()
         bindings.append(tsquery)
-        var conditions = ["p.search @@ $1::tsquery"]
+        var conditions = ["s.search @@ $1::tsquery"]
         func bind(_ value: String) -> String {
             bindings.append(value)
             return "$\(bindings.count)"
@@ -33,7 +33,7 @@ extension PostgresStore: PetitionSearching {
             if region.allSatisfy({ $0.isASCII && $0.isNumber }) {
                 conditions.append("p.region_code LIKE \(bind(Self.likePrefix(region)))")
                 // A code naming a city or below names its partition: only that one is scanned.
-                if region.count >= 4 { conditions.append("p.city_code = \(bind(String(region.prefix(4)) + "00"))") }
+                if region.count >= 4 { conditions.append("s.city_code = \(bind(String(region.prefix(4)) + "00"))") }
             } else {
                 let pattern = Self.likePrefix(region)
                 conditions.append("(p.province LIKE \(bind(pattern)) OR p.city LIKE \(bind(pattern)) OR p.county LIKE \(bind(pattern)))")
@@ -56,15 +56,24 @@ extension PostgresStore: PetitionSearching {
             conditions.append("EXISTS (SELECT 1 FROM petitioner WHERE petition_rowid = p.rowid AND \(test))")
         }
         if let stage = request.stage { conditions.append("p.handling_stage = \(bind(stage.rawValue))") }
-        let filter = "FROM petition p WHERE " + conditions.joined(separator: " AND ")
+        // The vectors' table finds the rows; each is joined to its partition by (rowid, city_code).
+        let filter = "FROM petition_search s JOIN petition p ON p.rowid = s.rowid AND p.city_code = s.city_code WHERE "
+            + conditions.joined(separator: " AND ")
+        // Without filters the count needs only the index.
+        let count = request.hasFilters ? "SELECT count(*) \(filter)" : "SELECT count(*) FROM petition_search s WHERE s.search @@ $1::tsquery"
         let limit = max(0, request.limit), offset = max(0, request.offset)
         let highlighter = SearchHighlighter(query: request.query)
         return try read { session in
-            let total = try session.query(sql: "SELECT count(*) \(filter)", bindings).rows.first
+            var countBindings = bindings
+            if !request.hasFilters {
+                countBindings = PostgresBindings()
+                countBindings.append(tsquery)
+            }
+            let total = try session.query(sql: count, countBindings).rows.first
                 .map { try $0.decode(Int.self) } ?? 0
             let rows = try session.query(sql: """
                 SELECT p.id, p.received_at, p.channel, p.level, p.province, p.city, p.county, p.category, p.title,
-                       p.content, p.respondent, ts_rank_cd(\(Self.rankWeights), p.search, $1::tsquery, 1) AS rank
+                       p.content, p.respondent, ts_rank_cd(\(Self.rankWeights), s.search, $1::tsquery, 1) AS rank
                 \(filter)
                 ORDER BY rank DESC, p.rowid LIMIT \(limit) OFFSET \(offset)
                 """, bindings).rows
@@ -84,7 +93,11 @@ extension PostgresStore: PetitionSearching {
 
     public func matchingIDs(_ query: SearchQuery) throws -> [String] {
         let tsquery = TSQueryExpression.compile(query)
-        return try read { try $0.column("SELECT id FROM petition WHERE search @@ \(tsquery)::tsquery", as: String.self) }
+        return try read { session in
+            try session.column("""
+                SELECT r.id FROM petition_search s JOIN petition_ref r ON r.rowid = s.rowid WHERE s.search @@ \(tsquery)::tsquery
+                """, as: String.self)
+        }
     }
 
     private static func likePrefix(_ text: String) -> String {

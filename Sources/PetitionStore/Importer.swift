@@ -113,6 +113,7 @@ public struct Importer {
             done += batch.count
         }
         summary += try writer.finishPrevious()
+        try store.importFinished(summary)
         progress(ImportProgress(records: done, bytesRead: bytes().0, fileSize: bytes().1))
         return summary
     }

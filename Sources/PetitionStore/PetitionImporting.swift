@@ -17,4 +17,11 @@ public protocol PetitionImporting: Sendable {
     /// write nothing.
     func writeImportBatch(_ batch: [ImportItem], at now: String,
                           derive: (Petition) -> DerivedPetitionData?) throws -> ImportSummary
+    /// Called once an import has written its last batch (a server refreshes its planner's statistics).
+    func importFinished(_ summary: ImportSummary) throws
+}
+
+extension PetitionImporting {
+    /// SQLite keeps no statistics that a bulk load leaves stale: nothing to do.
+    public func importFinished(_ summary: ImportSummary) throws {}
 }
