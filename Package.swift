@@ -38,10 +38,12 @@ let package = Package(
         // Duplicate scoring and clustering.
         .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"],
                 resources: [.copy("Resources/acceptance-rules.txt")]),
+        // The 挂图作战 dashboard: its figures, counted from the store, and its page (HTML with inline SVG).
+        .target(name: "PetitionDashboard", dependencies: ["PetitionDedup", "PetitionStore", "PetitionText"]),
         // The HTTP service of DOMAIN.md (`petition serve`): router, middleware, the resident index.
         .target(
             name: "PetitionService",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText",
+            dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "Prometheus", package: "swift-prometheus"),
@@ -53,7 +55,7 @@ let package = Package(
         // The command line: parses arguments, prints.
         .executableTarget(
             name: "PetitionCLI",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText", "PetitionService",
+            dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText", "PetitionService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Synthetic corpus generator with ground truth (no project dependencies).
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore"], resources: [.copy("Fixtures")]),
         // The generator is built for the held-out quality tests, which run it.
         .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup", "PetitionCorpus"]),
+        .testTarget(name: "PetitionDashboardTests", dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText"]),
         .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionText"]),
         // The service over a real socket on loopback; the CLI is built for `petition serve` and `petition token`.
         .testTarget(name: "PetitionServiceTests",

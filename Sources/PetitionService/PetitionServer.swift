@@ -49,7 +49,7 @@ public final class PetitionServer: Sendable {
                                   rules: configuration.acceptanceRules, metrics: metrics, logger: logger)
         try await index.refresh()
         if let run = try await work.run(by: nil, { [store] in try store.latestFinishedRun() }) {
-            metrics.recordRun(finishedAt: run.finishedAt.flatMap { ISO8601DateFormatter().date(from: $0) }, seconds: nil,
+            metrics.recordRun(finishedAt: run.finishedAt.flatMap(StoredTimestamp.date(from:)), seconds: nil,
                               scored: run.scored, newMatters: run.newMatters, repeats: run.repeats)
         }
         let runner = NightlyJobRunner(store: store, index: index, metrics: metrics, logger: logger)
