@@ -145,7 +145,7 @@ public struct DashboardPage {
         html += "<th class=\"number\">立案天数</th><th class=\"number\">关联事项</th><th class=\"number\">信访件</th><th class=\"number\">新增重复</th><th>审核</th></tr></thead><tbody>"
         for item in view.backlog.prefix(Self.rowLimit) {
             html += "<tr data-case=\"\(HTMLText.escape(item.caseID))\"\(item.needsReview ? " class=\"review\"" : "")>"
-            html += "<td>\(HTMLText.escape(item.caseID))</td><td>\(HTMLText.escape(item.title))</td>"
+            html += "<td class=\"id\">\(HTMLText.escape(item.caseID))</td><td>\(HTMLText.escape(item.title))</td>"
             html += "<td>\(HTMLText.escape(item.leader ?? ""))</td><td>\(HTMLText.escape(item.responsibleUnits.joined(separator: "、")))</td>"
             html += "<td><span class=\"badge status\">\(HTMLText.escape(item.status ?? "—"))</span></td>"
             html += "<td class=\"number\" data-figure=\"days_open\">\(item.daysOpen.map(String.init) ?? "")</td>"
@@ -166,7 +166,7 @@ public struct DashboardPage {
         html += "<th class=\"number\">在办事项</th><th class=\"number\">信访件</th><th>关联积案</th></tr></thead><tbody>"
         for item in view.classes.prefix(Self.rowLimit) {
             let region = [item.province, item.city, item.county].compactMap { $0 }.joined()
-            html += "<tr data-class=\"\(HTMLText.escape(item.classID))\"><td>\(HTMLText.escape(item.classID))</td>"
+            html += "<tr data-class=\"\(HTMLText.escape(item.classID))\"><td class=\"id\">\(HTMLText.escape(item.classID))</td>"
             html += "<td>\(HTMLText.escape(item.place))</td><td>\(HTMLText.escape(item.concept))</td><td>\(HTMLText.escape(region))</td>"
             html += "<td class=\"number\" data-figure=\"matters\">\(item.matters)</td>"
             html += "<td class=\"number\" data-figure=\"open_matters\">\(item.openMatters)</td>"

@@ -29,6 +29,7 @@ enum DashboardStyle {
         table { border-collapse: collapse; width: 100%; font-size: 13px; }
         th, td { border-bottom: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
         th { background: #eef2f7; font-weight: 600; white-space: nowrap; }
+        td.id { white-space: nowrap; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tr { break-inside: avoid; }
         tr.review td { background: #fdecea; }
