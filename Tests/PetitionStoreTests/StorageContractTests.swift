@@ -99,8 +99,8 @@ struct StorageContractTests {
         #expect(try store.clusters().map(\.ids) == [["A"], ["B"]])
     }
 
-    @Test("a run's saved statistics stop describing the store once a check is saved outside a run")
-    func statisticsGoStaleAfterASave() throws {
+    @Test("a check saved outside a run is listed beside the run's statistics, which stay in use")
+    func savesAreListedBesideTheStatistics() throws {
         let temporary = try TemporaryStore()
         let store = temporary.store
         let rows = try Self.stored([Self.petition("A", day: 1)], in: temporary)
@@ -112,10 +112,11 @@ struct StorageContractTests {
         let statistics = Data((0..<16).map { UInt8($0) })
         _ = try store.finish(FinishedRun(runID: run, scored: 1, newMatters: 1, repeats: 0, derived: DerivedTables(),
                                          statistics: statistics))
-        #expect(try store.currentStatistics() == statistics)
+        #expect(try store.currentIndexState() == IndexStateSnapshot(statistics: statistics, assignedSince: []))
         _ = try store.saveChecked(Self.petition("B", day: 2), derived: Self.derived, vector: Data(), repeating: "M-000001",
                                   score: 0.9, repeatOf: "A")
-        #expect(try store.currentStatistics() == nil)
+        let saved = try #require(try store.storedPetition(id: "B")?.rowID)
+        #expect(try store.currentIndexState() == IndexStateSnapshot(statistics: statistics, assignedSince: [saved]))
         #expect(try store.lastStatistics() == statistics)
     }
 
