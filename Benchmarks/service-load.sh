@@ -43,7 +43,14 @@ trap cleanup EXIT
 extra=$((scale / 100))
 "$bin/petition-corpus" --petitions $((scale + extra)) --seed "$seed" --out "$scratch/corpus" >&2
 head -n "$scale" "$scratch/corpus/petitions.jsonl" > "$scratch/base.jsonl"
-tail -n "$extra" "$scratch/corpus/petitions.jsonl" > "$scratch/arrivals.jsonl"
+# Under ids of their own, so that a reused database takes them as new petitions too.
+tail -n "$extra" "$scratch/corpus/petitions.jsonl" | python3 -c '
+import json, sys, time
+suffix = "-A%d" % time.time()
+for line in sys.stdin:
+    record = json.loads(line)
+    record["id"] += suffix
+    print(json.dumps(record, ensure_ascii=False))' > "$scratch/arrivals.jsonl"
 
 if [ -z "$db" ]; then db="$scratch/service.db"; fi
 if [ ! -e "$db" ]; then

@@ -6,11 +6,12 @@ import PetitionText
 public struct ClassPlaceNamer {
     let store: any PetitionStorage
     let names = PlaceNames()
-    /// How many of the class's matters are read, and petitions of each: enough
-    /// mentions to agree on where the name begins, few enough to stay cheap
-    /// for a report of thousands of classes.
+    /// How many of the class's matters are read, and petitions of each: the
+    /// first petitions of three different petitioners, who word the place's
+    /// surroundings differently, agree on where its name begins; few enough
+    /// to stay cheap for thousands of classes.
     static let mattersRead = 3
-    static let petitionsPerMatter = 2
+    static let petitionsPerMatter = 1
 
     public init(store: any PetitionStorage) {
         self.store = store
