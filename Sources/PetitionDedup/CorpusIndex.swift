@@ -68,9 +68,14 @@ final class CorpusIndex {
             if keepingAssignments, entry.isAssigned { assigned.append(entries.count) }
             entries.append(Entry(rowID: entry.rowID, id: entry.id))
         }
-        let snapshot = keepingAssignments ? try store.currentIndexState() : nil
+        guard keepingAssignments else {
+            reset()
+            return
+        }
+        let snapshot = try store.currentIndexState()
+        adoptedRowIDs = snapshot.assignedSince
         reset()
-        if let snapshot, let saved = IndexState.decode(snapshot.statistics) {
+        if let saved = snapshot.statistics.flatMap(IndexState.decode) {
             let since = Set(snapshot.assignedSince)
             let recorded = assigned.filter { !since.contains(entries[$0].rowID) }
             if try restoreRecords(of: recorded, statistics: saved) {
@@ -81,6 +86,10 @@ final class CorpusIndex {
         }
         try addProfiles(of: assigned)
     }
+
+    /// Rows assigned outside a run that this index counts: the run adopts
+    /// them when it finishes (``FinishedRun/adoptedRowIDs``).
+    private(set) var adoptedRowIDs: [Int64] = []
 
     /// Indexes assigned entries from their profiles, with the vectors stored
     /// with their assignments, adding their words to the statistics.

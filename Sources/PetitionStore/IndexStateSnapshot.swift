@@ -6,11 +6,14 @@ import Foundation
 /// and reads only those petitions' profiles: saves all day must not make the
 /// nightly run read the whole corpus again.
 public struct IndexStateSnapshot: Sendable, Equatable {
-    public var statistics: Data
-    /// Rows assigned after the run that saved `statistics`.
+    /// Nil before any run, or once an assignment the run counted was dropped
+    /// (a petition imported again with new text): every profile is read then.
+    public var statistics: Data?
+    /// Rows assigned after the run that saved the statistics, by no run since
+    /// (or by a run stopped before it ended).
     public var assignedSince: [Int64]
 
-    public init(statistics: Data, assignedSince: [Int64]) {
+    public init(statistics: Data?, assignedSince: [Int64]) {
         self.statistics = statistics
         self.assignedSince = assignedSince
     }

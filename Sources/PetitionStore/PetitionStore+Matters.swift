@@ -67,7 +67,12 @@ extension PetitionStore: MatterRepository {
     public func finish(_ run: FinishedRun) throws -> Int {
         try write { db in
             try DerivedTableWriter(wanted: run.derived).write(in: db)
-            let assigned = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
+            let adopt = try db.cachedStatement(sql: """
+                UPDATE assignment SET run_id = ? WHERE petition_rowid = ? AND run_id IS NULL
+                """)
+            for rowID in run.adoptedRowIDs { try adopt.execute(arguments: [run.runID, rowID]) }
+            // What the statistics describe: every assignment a run made or adopted.
+            let assigned = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment WHERE run_id IS NOT NULL") ?? 0
             try db.execute(sql: "INSERT OR REPLACE INTO index_state (id, run_id, assigned, statistics) VALUES (1, ?, ?, ?)",
                            arguments: [run.runID, assigned, run.statistics])
             try db.cachedStatement(sql: """

@@ -118,6 +118,12 @@ struct StorageContractTests {
         let saved = try #require(try store.storedPetition(id: "B")?.rowID)
         #expect(try store.currentIndexState() == IndexStateSnapshot(statistics: statistics, assignedSince: [saved]))
         #expect(try store.lastStatistics() == statistics)
+        // The next run counts the saved petition and adopts it: the one after does not count it again.
+        let next = try store.beginRun(full: false)
+        let counted = Data((0..<16).map { UInt8(15 - $0) })
+        _ = try store.finish(FinishedRun(runID: next, scored: 0, newMatters: 0, repeats: 0, derived: DerivedTables(),
+                                         statistics: counted, adoptedRowIDs: [saved]))
+        #expect(try store.currentIndexState() == IndexStateSnapshot(statistics: counted, assignedSince: []))
     }
 
     @Test("one nightly job at a time: a second lock is refused until the first is released")
