@@ -45,10 +45,12 @@ let package = Package(
         // Duplicate scoring and clustering.
         .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"],
                 resources: [.copy("Resources/acceptance-rules.txt")]),
+        // The 挂图作战 dashboard: its figures, counted from the store, and its page (HTML with inline SVG).
+        .target(name: "PetitionDashboard", dependencies: ["PetitionDedup", "PetitionStore", "PetitionText"]),
         // The HTTP service of DOMAIN.md (`petition serve`): router, middleware, the resident index.
         .target(
             name: "PetitionService",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionText",
+            dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "Prometheus", package: "swift-prometheus"),
@@ -60,7 +62,8 @@ let package = Package(
         // The command line: parses arguments, prints.
         .executableTarget(
             name: "PetitionCLI",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionPostgres", "PetitionText", "PetitionService",
+            dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionPostgres", "PetitionText",
+                           "PetitionService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Synthetic corpus generator with ground truth (no project dependencies).
@@ -76,6 +79,7 @@ let package = Package(
         .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "PetitionPostgres"], resources: [.copy("Fixtures")]),
         // The generator is built for the held-out quality tests, which run it.
         .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup", "PetitionCorpus"]),
+        .testTarget(name: "PetitionDashboardTests", dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText"]),
         .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionPostgres", "PetitionText"]),
         // The service over a real socket on loopback; the CLI is built for `petition serve` and `petition token`.
         .testTarget(name: "PetitionServiceTests",

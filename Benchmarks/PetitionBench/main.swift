@@ -20,6 +20,7 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: RealTextBenchmark.name, summary: RealTextBenchmark.summary, run: RealTextBenchmark.run),
     BenchmarkEntry(name: EntitySample.name, summary: EntitySample.summary, run: EntitySample.run),
     BenchmarkEntry(name: ErrorSample.name, summary: ErrorSample.summary, run: ErrorSample.run),
+    BenchmarkEntry(name: ServiceLoadBenchmark.name, summary: ServiceLoadBenchmark.summary, run: ServiceLoadBenchmark.run),
     BenchmarkEntry(name: Render.name, summary: Render.summary, run: Render.run),
 ]
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionDashboard
 import PetitionDedup
 import PetitionPostgres
 import PetitionStore
@@ -38,7 +39,7 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: "写出事项聚类（JSON Lines，每行一个事项）")
     var clusters: String?
 
-    @Option(name: .long, help: "写出报告目录（Markdown 与 CSV，加 --json 另写 JSON）")
+    @Option(name: .long, help: "写出报告目录（Markdown、CSV 与挂图作战页 report.html，加 --json 另写 JSON）")
     var report: String?
 
     func run() throws {
@@ -71,6 +72,11 @@ struct DedupCommand: ParsableCommand {
                 var dedupReport = DedupReport(store: store, summary: summary)
                 dedupReport.acceptanceRules = rules
                 try dedupReport.write(to: report, json: global.json)
+                let figures = try DashboardBuilder(store: store, rules: rules).build()
+                if let view = DashboardView(figures: figures, scope: DashboardScope()) {
+                    try PrivateFile.write(DashboardPage(view: view, mode: .file(regions: figures.root)).html(),
+                                          to: report + "/report.html")
+                }
             }
         } catch let error as PrivateFile.WriteError {
             throw UserError(message: error.description + "（查重结果已保存在数据库中）")

@@ -57,8 +57,9 @@ final class CorpusIndex {
 
     /// Lists every petition in time order and indexes those already assigned
     /// (all but the new ones when `keepingAssignments`), with the vectors
-    /// stored when they were assigned: from their stored records when the
-    /// last run's state still holds, else from their profiles.
+    /// stored when they were assigned: from the records the last run stored
+    /// while its state still holds, and the profiles of what was assigned
+    /// since outside a run (saved checks); else from every profile.
     init(store: any PetitionStorage, keepingAssignments: Bool) throws {
         self.store = store
         builder = try ProfileBuilder()
@@ -67,12 +68,34 @@ final class CorpusIndex {
             if keepingAssignments, entry.isAssigned { assigned.append(entries.count) }
             entries.append(Entry(rowID: entry.rowID, id: entry.id))
         }
-        let saved = keepingAssignments ? try store.currentStatistics().flatMap(IndexState.decode) : nil
+        guard keepingAssignments else {
+            reset()
+            return
+        }
+        let snapshot = try store.currentIndexState()
+        adoptedRowIDs = snapshot.assignedSince
         reset()
-        if let saved, try restoreRecords(of: assigned, statistics: saved) { return }
-        reset()
+        if let saved = snapshot.statistics.flatMap(IndexState.decode) {
+            let since = Set(snapshot.assignedSince)
+            let recorded = assigned.filter { !since.contains(entries[$0].rowID) }
+            if try restoreRecords(of: recorded, statistics: saved) {
+                try addProfiles(of: assigned.filter { since.contains(entries[$0].rowID) })
+                return
+            }
+            reset()
+        }
+        try addProfiles(of: assigned)
+    }
+
+    /// Rows assigned outside a run that this index counts: the run adopts
+    /// them when it finishes (``FinishedRun/adoptedRowIDs``).
+    private(set) var adoptedRowIDs: [Int64] = []
+
+    /// Indexes assigned entries from their profiles, with the vectors stored
+    /// with their assignments, adding their words to the statistics.
+    private func addProfiles(of offsets: [Int]) throws {
         var unrecorded: [(rowID: Int64, record: Data)] = []
-        try forEachProfile(of: assigned) { offset, profile, storedVector, hasRecord in
+        try forEachProfile(of: offsets) { offset, profile, storedVector, hasRecord in
             let keys: [UInt64]
             if let (vector, rare) = storedVector {
                 keys = restore(offset, profile: profile, vector: vector, rareWords: rare)
@@ -84,8 +107,8 @@ final class CorpusIndex {
             if !hasRecord { unrecorded.append((entries[offset].rowID, record(of: offset, keys: keys).encoded())) }
             return true
         }
-        // Records for petitions assigned before they were kept (an older store),
-        // so that the next incremental run can start from them.
+        // Records for petitions assigned without one (a saved check, an older
+        // store), so that the next incremental run can start from them.
         try store.saveIndexRecords(unrecorded)
     }
 

@@ -209,7 +209,7 @@ public final class DedupJob {
         summary.seconds = Date().timeIntervalSince(started)
         summary.matters = try store.finish(FinishedRun(
             runID: summary.runID, scored: summary.scored, newMatters: summary.newMatters, repeats: summary.repeats,
-            derived: derived, statistics: IndexState.encode(index.statistics)))
+            derived: derived, statistics: IndexState.encode(index.statistics), adoptedRowIDs: index.adoptedRowIDs))
         finishPhase("write")
         summary.classes = classes.groups.count
         summary.backlogLinks = links.count

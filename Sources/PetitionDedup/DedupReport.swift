@@ -31,8 +31,14 @@ public struct DedupReport {
     static let matterLimit = 500
 
     func sections() throws -> [Section] {
-        let tables = try store.reportTables(runID: summary.runID, candidatePetitions: Self.candidatePetitions,
+        var tables = try store.reportTables(runID: summary.runID, candidatePetitions: Self.candidatePetitions,
                                             candidateSpanDays: Self.candidateSpanDays, matterLimit: Self.matterLimit)
+        let namer = ClassPlaceNamer(store: store)
+        tables.classes = try tables.classes.map { row in
+            var named = row
+            named[1] = try namer.name(ofClass: row[0], key: row[1])
+            return named
+        }
         let matterHeader = ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"]
         return [
             Section(name: "new_repeats", title: "本次新增重复信访", header: ["编号", "受理日期", "层级", "事项", "重复于", "分数"],

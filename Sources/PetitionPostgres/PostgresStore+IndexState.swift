@@ -4,18 +4,21 @@ import PostgresNIO
 
 /// The saved index state and match weights: `index_state` and `match_weights`, one row each, as on SQLite.
 extension PostgresStore: IndexStateRepository {
-    public func currentStatistics() throws -> Data? {
+    public func currentIndexState() throws -> IndexStateSnapshot {
         try snapshot { session in
-            guard let row = try session.rows(stateQuery("run_id, assigned, statistics")).first else { return nil }
-            let (runID, assigned, statistics) = try row.decode((Int64, Int, Data).self)
-            guard try Self.assignedCount(self, session) == assigned else { return nil }
-            let outside = try session.scalar(PostgresQuery(unsafeSQL: region == nil ? """
-                SELECT EXISTS (SELECT 1 FROM assignment WHERE run_id IS NULL OR run_id > \(runID))
+            let row = try session.rows(stateQuery("run_id, assigned, statistics")).first
+            let state = try row.map { try $0.decode((Int64, Int, Data).self) }
+            let runID = state?.0 ?? 0
+            let since = try session.column(PostgresQuery(unsafeSQL: region == nil ? """
+                SELECT petition_rowid FROM assignment WHERE run_id IS NULL OR run_id > \(runID) ORDER BY petition_rowid
                 """ : """
-                SELECT EXISTS (SELECT 1 FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
-                               WHERE (a.run_id IS NULL OR a.run_id > \(runID))\(cityFilter("p")))
-                """), as: Bool.self) ?? true
-            return outside ? nil : statistics
+                SELECT a.petition_rowid FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
+                WHERE (a.run_id IS NULL OR a.run_id > \(runID))\(cityFilter("p")) ORDER BY a.petition_rowid
+                """), as: Int64.self)
+            guard let state else { return IndexStateSnapshot(statistics: nil, assignedSince: since) }
+            // Every assignment the run counted is still there: none was dropped since.
+            let holds = try Self.assignedCount(self, session, byRuns: false) == state.1 + since.count
+            return IndexStateSnapshot(statistics: holds ? state.2 : nil, assignedSince: since)
         }
     }
 

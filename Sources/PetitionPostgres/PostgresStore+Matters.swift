@@ -32,7 +32,7 @@ extension PostgresStore: MatterRepository {
                     try session.execute(PostgresQuery(unsafeSQL: "DELETE FROM \(table)"))
                 }
             }
-            let started = ISO8601DateFormatter().string(from: Date())
+            let started = StoredTimestamp.now()
             return try session.scalar("""
                 INSERT INTO dedup_run (started_at, "full", city_code) VALUES (\(started), \(full), \(region)) RETURNING run_id
                 """, as: Int64.self)!
@@ -114,7 +114,13 @@ extension PostgresStore: MatterRepository {
         try write { session in
             try Self.lockMatters(session)
             try PostgresDerivedTableWriter(wanted: run.derived, store: self).write(in: session)
-            let assigned = try Self.assignedCount(self, session)
+            if !run.adoptedRowIDs.isEmpty {
+                try session.execute("""
+                    UPDATE assignment SET run_id = \(run.runID) WHERE petition_rowid = ANY(\(run.adoptedRowIDs)) AND run_id IS NULL
+                    """)
+            }
+            // What the statistics describe: every assignment a run made or adopted.
+            let assigned = try Self.assignedCount(self, session, byRuns: true)
             if let region {
                 try session.execute("""
                     INSERT INTO region_index_state (city_code, run_id, assigned, statistics)
@@ -129,7 +135,7 @@ extension PostgresStore: MatterRepository {
                         statistics = EXCLUDED.statistics
                     """)
             }
-            let finished = ISO8601DateFormatter().string(from: Date())
+            let finished = StoredTimestamp.now()
             try session.execute("""
                 UPDATE dedup_run SET finished_at = \(finished), scored = \(run.scored), new_matters = \(run.newMatters),
                     repeats = \(run.repeats) WHERE run_id = \(run.runID)
@@ -150,7 +156,7 @@ extension PostgresStore: MatterRepository {
         return try write { session in
             try Self.lockMatters(session)
             var summary = ImportSummary()
-            let now = ISO8601DateFormatter().string(from: Date())
+            let now = StoredTimestamp.now()
             guard let rowID = try Self.upsert([petition], at: now, in: session, into: &summary).first ?? nil else {
                 return nil
             }
@@ -202,6 +208,10 @@ extension PostgresStore: MatterRepository {
 
     public func matterIDs(ofBacklogCase caseID: String) throws -> [String] {
         try read { try $0.column("SELECT matter_id FROM matter WHERE backlog_case_id = \(caseID) ORDER BY seq", as: String.self) }
+    }
+
+    public func matterIDs(ofClass classID: String) throws -> [String] {
+        try read { try $0.column("SELECT matter_id FROM matter WHERE class_id = \(classID) ORDER BY seq", as: String.self) }
     }
 
     public func matterCount(inClass classID: String) throws -> Int {
@@ -259,11 +269,16 @@ extension PostgresStore: MatterRepository {
         }
     }
 
-    /// Assignments in this view: the whole database's, or the city's.
-    static func assignedCount(_ store: PostgresStore, _ session: PostgresSession) throws -> Int {
-        if store.region == nil { return try session.scalar("SELECT count(*) FROM assignment", as: Int.self) ?? 0 }
+    /// Assignments in this view (the whole database's, or the city's); `byRuns`: only those a run made or adopted.
+    static func assignedCount(_ store: PostgresStore, _ session: PostgresSession, byRuns: Bool) throws -> Int {
+        let runs = byRuns ? " AND a.run_id IS NOT NULL" : ""
+        if store.region == nil {
+            return try session.scalar(PostgresQuery(unsafeSQL: "SELECT count(*) FROM assignment a WHERE true" + runs),
+                                      as: Int.self) ?? 0
+        }
         return try session.scalar(PostgresQuery(unsafeSQL: """
-            SELECT count(*) FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid WHERE true\(store.cityFilter("p"))
+            SELECT count(*) FROM petition_ref p JOIN assignment a ON a.petition_rowid = p.rowid
+            WHERE true\(store.cityFilter("p"))\(runs)
             """), as: Int.self) ?? 0
     }
 

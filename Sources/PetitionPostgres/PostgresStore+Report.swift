@@ -88,34 +88,48 @@ extension PostgresStore: ReportRepository {
         }
     }
 
-    public func forEachMatter(_ body: (String, [Petition], Set<String>) throws -> Void) throws {
+    public func forEachMatterHistory(_ body: (MatterHistory) throws -> Void) throws {
         try snapshot { session in
-            var current: String?
-            var petitions: [Petition] = []
-            var repeats: Set<String> = []
+            var current: MatterHistory?
             try session.forEachRow("""
                 SELECT a.matter_id, p.id, p.received_at, p.level, p.channel, p.headcount, p.province, p.city, p.county,
-                       p.handling, a.repeat_of IS NOT NULL
-                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid WHERE true \(unescaped: cityFilter("p"))
+                       p.category, p.handling, a.repeat_of IS NOT NULL, p.imported_at, m.class_id, m.backlog_case_id
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid JOIN matter m ON m.matter_id = a.matter_id
+                WHERE true \(unescaped: cityFilter("p"))
                 ORDER BY a.matter_id, p.received_at, p.id
                 """, batch: 10_000) { row in
-                let (matter, id, received, level, channel, headcount, province, city, county, handling, isRepeat) =
-                    try row.decode((String, String, String, String?, String?, Int?, String?, String?, String?, String?,
-                                    Bool).self)
-                if matter != current {
-                    if let current { try body(current, petitions, repeats) }
-                    current = matter
-                    petitions.removeAll(keepingCapacity: true)
-                    repeats.removeAll(keepingCapacity: true)
+                let (matter, id, received, level, channel, headcount, province, city, county, category, handling,
+                     isRepeat, importedAt, classID, caseID) = try row.decode(
+                        (String, String, String, String?, String?, Int?, String?, String?, String?, String?, String?,
+                         Bool, String, String?, String?).self)
+                if matter != current?.matterID {
+                    if let current { try body(current) }
+                    current = MatterHistory(matterID: matter)
+                    current?.classID = classID
+                    current?.backlogCaseID = caseID
                 }
                 guard let receivedAt = CalendarDate(parsing: received) else { return true }
-                petitions.append(Petition(id: id, receivedAt: receivedAt, channel: channel, level: level,
-                                          province: province, city: city, county: county, headcount: headcount,
-                                          content: "", handling: Handling(storedJSON: handling)))
-                if isRepeat { repeats.insert(id) }
+                current?.petitions.append(Petition(
+                    id: id, receivedAt: receivedAt, channel: channel, level: level, province: province, city: city,
+                    county: county, headcount: headcount, category: category, content: "",
+                    handling: Handling(storedJSON: handling)))
+                if isRepeat { current?.repeats.insert(id) }
+                current?.storedAt[id] = importedAt
                 return true
             }
-            if let current { try body(current, petitions, repeats) }
+            if let current { try body(current) }
+        }
+    }
+
+    public func classCases() throws -> [String: DerivedTables.ClassCase] {
+        try read { session in
+            var cases: [String: DerivedTables.ClassCase] = [:]
+            let scope = region.map { " WHERE scope = '\($0)'" } ?? ""
+            for row in try session.rows(PostgresQuery(unsafeSQL: "SELECT class_id, place, concept, matters FROM class_case" + scope)) {
+                let (classID, place, concept, matters) = try row.decode((String, String, String, Int).self)
+                cases[classID] = .init(place: place, concept: concept, matters: matters)
+            }
+            return cases
         }
     }
 

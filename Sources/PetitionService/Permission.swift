@@ -16,6 +16,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case reveal
     /// `GET /v1/audit`.
     case audit
+    /// `GET /` and `GET /v1/dashboard`: the 挂图作战 dashboard.
+    case dashboard
 
     public var chineseName: String {
         switch self {
@@ -27,6 +29,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .dedup: "运行夜间查重"
         case .reveal: "查看完整身份证号和电话"
         case .audit: "查看审计记录"
+        case .dashboard: "查看挂图作战"
         }
     }
 }

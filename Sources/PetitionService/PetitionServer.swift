@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import PetitionDedup
 import PetitionStore
 import ServiceLifecycle
 import Synchronization
@@ -49,12 +50,16 @@ public final class PetitionServer: Sendable {
                                   rules: configuration.acceptanceRules, metrics: metrics, logger: logger)
         try await index.refresh()
         if let run = try await work.run(by: nil, { [store] in try store.latestFinishedRun() }) {
-            metrics.recordRun(finishedAt: run.finishedAt.flatMap { ISO8601DateFormatter().date(from: $0) }, seconds: nil,
+            metrics.recordRun(finishedAt: run.finishedAt.flatMap(StoredTimestamp.date(from:)), seconds: nil,
                               scored: run.scored, newMatters: run.newMatters, repeats: run.repeats)
         }
         let runner = NightlyJobRunner(store: store, index: index, metrics: metrics, logger: logger)
+        let dashboard = DashboardCache(store: store, work: work,
+                                       rules: try configuration.acceptanceRules ?? AcceptanceRules.bundled(),
+                                       maximumAge: configuration.dashboardMaximumAge)
         let routes = ServiceRoutes(store: store, work: work, index: index, runner: runner, metrics: metrics,
-                                   configuration: configuration, openAPI: openAPI)
+                                   configuration: configuration, openAPI: openAPI, dashboard: dashboard,
+                                   sessions: DashboardSessions())
         let host = configuration.host
         let app = Application(
             router: routes.router(),
@@ -69,6 +74,7 @@ public final class PetitionServer: Sendable {
         var services: [any Service] = [
             runner,
             IndexRefresher(index: index, runner: runner, interval: configuration.refreshInterval, logger: logger),
+            DashboardRefresher(cache: dashboard, interval: configuration.refreshInterval, logger: logger),
         ]
         if let nightly = configuration.nightly {
             services.append(NightlySchedule(time: nightly, runner: runner, logger: logger))

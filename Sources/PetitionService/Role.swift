@@ -6,8 +6,8 @@ public enum Role: String, Sendable, CaseIterable {
 
     public var permissions: Set<Permission> {
         switch self {
-        case .clerk: [.check, .save, .upsert, .read]
-        case .investigator: [.check, .save, .upsert, .read, .search]
+        case .clerk: [.check, .save, .upsert, .read, .dashboard]
+        case .investigator: [.check, .save, .upsert, .read, .search, .dashboard]
         case .admin: Set(Permission.allCases)
         }
     }

@@ -20,6 +20,8 @@ public struct ServiceConfiguration: Sendable {
     public var workerThreads = max(4, 2 * ProcessInfo.processInfo.activeProcessorCount)
     /// How often to look for a nightly run made by another process, to load its results.
     public var refreshInterval: Duration = .seconds(30)
+    /// The dashboard's figures are counted again after this long, to show what clerks saved since the last run.
+    public var dashboardMaximumAge: Duration = .seconds(300)
     /// Run the nightly job (incremental) every day at this local time.
     public var nightly: NightlyTime?
     /// The acceptance rules of the intake check (the bundled ones unless a bureau gives its own).

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionStore
 import Logging
 import PetitionText
 
@@ -70,8 +71,6 @@ public struct ServiceLogHandler: LogHandler {
     }
 
     private static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+        StoredTimestamp.now()
     }
 }

@@ -16,6 +16,8 @@ struct ServiceRoutes: Sendable {
     let metrics: ServiceMetrics
     let configuration: ServiceConfiguration
     let openAPI: Data
+    let dashboard: DashboardCache
+    let sessions: DashboardSessions
 
     func router() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
@@ -26,6 +28,13 @@ struct ServiceRoutes: Sendable {
         router.get("healthz", use: healthz)
         router.get("metrics", use: prometheus)
         router.get("openapi.json", use: openAPIDocument)
+
+        // The dashboard's page and its sign-in: audited like `/v1`, answered in HTML.
+        let pages = router.group().add(middleware: AuditMiddleware(trail: store, work: work))
+            .add(middleware: DeadlineMiddleware(limit: configuration.requestTimeout))
+        pages.get("/", use: dashboardPage)
+        pages.post("login", use: signIn)
+        pages.post("logout", use: signOut)
 
         let v1 = router.group("v1").add(middleware: AuditMiddleware(trail: store, work: work))
         let authentication = AuthenticationMiddleware(issuer: TokenIssuer(store: store), work: work)
@@ -52,6 +61,8 @@ struct ServiceRoutes: Sendable {
             .get("dedup", use: dedupStatus)
         standard.group().add(middleware: PermissionMiddleware(permission: .audit))
             .get("audit", use: audit)
+        standard.group().add(middleware: PermissionMiddleware(permission: .dashboard))
+            .get("dashboard", use: dashboardFigures)
         return router
     }
 

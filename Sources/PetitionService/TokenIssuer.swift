@@ -33,6 +33,13 @@ public struct TokenIssuer: Sendable {
         return Caller(operatorName: record.operatorName, role: role, tokenID: record.tokenID)
     }
 
+    /// The caller a token's hash speaks for (a dashboard session keeps the
+    /// hash, never the token); nil when it is unknown or revoked.
+    public func caller(hash: String) throws -> Caller? {
+        guard let record = try store.activeToken(hash: hash), let role = Role(rawValue: record.role) else { return nil }
+        return Caller(operatorName: record.operatorName, role: role, tokenID: record.tokenID)
+    }
+
     /// Lowercase hex SHA-256 of the token's UTF-8 bytes.
     public static func hash(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()

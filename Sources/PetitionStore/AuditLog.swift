@@ -18,7 +18,7 @@ public struct AuditEntry: Sendable, Equatable {
 
     public init(operatorName: String, command: String, subject: String?, returned: [String],
                 revealed: Bool = false, reason: String? = nil, at: Date = Date()) {
-        self.at = ISO8601DateFormatter().string(from: at)
+        self.at = StoredTimestamp.string(from: at, milliseconds: false)
         self.operatorName = operatorName
         self.command = command
         self.subject = subject

@@ -11,13 +11,19 @@ public struct FinishedRun: Sendable {
     public var derived: DerivedTables
     /// The detector's encoded word statistics.
     public var statistics: Data
+    /// Rows assigned outside a run (saved checks) whose words the statistics
+    /// now count: they become this run's, so that the next run does not count
+    /// them again. Saves made while the run went on stay outside it.
+    public var adoptedRowIDs: [Int64]
 
-    public init(runID: Int64, scored: Int, newMatters: Int, repeats: Int, derived: DerivedTables, statistics: Data) {
+    public init(runID: Int64, scored: Int, newMatters: Int, repeats: Int, derived: DerivedTables, statistics: Data,
+                adoptedRowIDs: [Int64] = []) {
         self.runID = runID
         self.scored = scored
         self.newMatters = newMatters
         self.repeats = repeats
         self.derived = derived
         self.statistics = statistics
+        self.adoptedRowIDs = adoptedRowIDs
     }
 }

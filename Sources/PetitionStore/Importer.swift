@@ -92,7 +92,7 @@ public struct Importer {
     private func run(kind: Kind, nextBatch: () throws -> [RawRecord], progress: (ImportProgress) -> Void,
                      shouldStop: () -> Bool, bytes: () -> (Int, Int)) throws -> ImportSummary {
         var summary = ImportSummary()
-        let now = ISO8601DateFormatter().string(from: Date())
+        let now = StoredTimestamp.now()
         let helpers = try (0..<max(1, workers)).map { _ in try derivedData?.makeWorker() }
         let writer = BatchWriter(store: store, derivedData: derivedData, now: now)
         var done = 0

@@ -4,10 +4,9 @@ import Foundation
 /// matters: the word statistics over the assigned petitions, and the match
 /// weights every run and check scores with.
 public protocol IndexStateRepository: Sendable {
-    /// The statistics the last run saved, while they still describe the
-    /// assignments: none dropped (a petition imported again with new text) or
-    /// made outside a run (a saved check) since. Nil otherwise.
-    func currentStatistics() throws -> Data?
+    /// The statistics the last run saved, while no assignment it counted was
+    /// dropped since, and the rows assigned since outside a run (saved checks).
+    func currentIndexState() throws -> IndexStateSnapshot
     /// The statistics the last run saved, whatever changed since: what the
     /// intake check weighs words by.
     func lastStatistics() throws -> Data?

@@ -33,6 +33,8 @@ public protocol MatterRepository: Sendable {
     func backlogCaseID(ofClass classID: String) throws -> String?
     /// The matters linked to a backlog case, in the order they were opened.
     func matterIDs(ofBacklogCase caseID: String) throws -> [String]
+    /// The matters of a class case, in the order they were opened.
+    func matterIDs(ofClass classID: String) throws -> [String]
     func matterCount(inClass classID: String) throws -> Int
     /// A matter's petitions, by date received then id.
     func members(ofMatter matterID: String) throws -> [MatterMember]

@@ -3,16 +3,17 @@ import GRDB
 
 /// The saved index state and match weights in SQLite: `index_state` and `match_weights`, one row each.
 extension PetitionStore: IndexStateRepository {
-    public func currentStatistics() throws -> Data? {
+    public func currentIndexState() throws -> IndexStateSnapshot {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT run_id, assigned, statistics FROM index_state WHERE id = 1")
-            else { return nil }
-            let runID: Int64 = row["run_id"], assigned: Int = row["assigned"]
-            guard try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") == assigned else { return nil }
-            let outside = try Bool.fetchOne(db, sql: """
-                SELECT EXISTS (SELECT 1 FROM assignment WHERE run_id IS NULL OR run_id > ?)
-                """, arguments: [runID]) ?? true
-            return outside ? nil : row["statistics"]
+            let row = try Row.fetchOne(db, sql: "SELECT run_id, assigned, statistics FROM index_state WHERE id = 1")
+            let runID: Int64 = row?["run_id"] ?? 0
+            let since = try Int64.fetchAll(db, sql: """
+                SELECT petition_rowid FROM assignment WHERE run_id IS NULL OR run_id > ? ORDER BY petition_rowid
+                """, arguments: [runID])
+            guard let row else { return IndexStateSnapshot(statistics: nil, assignedSince: since) }
+            // Every assignment the run counted is still there: none was dropped since.
+            let holds = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") == row["assigned"] + since.count
+            return IndexStateSnapshot(statistics: holds ? row["statistics"] : nil, assignedSince: since)
         }
     }
 

@@ -14,7 +14,7 @@ extension PetitionStore: MatterRepository {
                     """)
             }
             try db.cachedStatement(sql: "INSERT INTO dedup_run (started_at, full) VALUES (?, ?)").execute(
-                arguments: [ISO8601DateFormatter().string(from: Date()), full])
+                arguments: [StoredTimestamp.now(), full])
             return db.lastInsertedRowID
         }
     }
@@ -67,12 +67,17 @@ extension PetitionStore: MatterRepository {
     public func finish(_ run: FinishedRun) throws -> Int {
         try write { db in
             try DerivedTableWriter(wanted: run.derived).write(in: db)
-            let assigned = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment") ?? 0
+            let adopt = try db.cachedStatement(sql: """
+                UPDATE assignment SET run_id = ? WHERE petition_rowid = ? AND run_id IS NULL
+                """)
+            for rowID in run.adoptedRowIDs { try adopt.execute(arguments: [run.runID, rowID]) }
+            // What the statistics describe: every assignment a run made or adopted.
+            let assigned = try Int.fetchOne(db, sql: "SELECT count(*) FROM assignment WHERE run_id IS NOT NULL") ?? 0
             try db.execute(sql: "INSERT OR REPLACE INTO index_state (id, run_id, assigned, statistics) VALUES (1, ?, ?, ?)",
                            arguments: [run.runID, assigned, run.statistics])
             try db.cachedStatement(sql: """
                 UPDATE dedup_run SET finished_at = ?, scored = ?, new_matters = ?, repeats = ? WHERE run_id = ?
-                """).execute(arguments: [ISO8601DateFormatter().string(from: Date()), run.scored, run.newMatters,
+                """).execute(arguments: [StoredTimestamp.now(), run.scored, run.newMatters,
                                          run.repeats, run.runID])
             return try Int.fetchOne(db, sql: "SELECT count(*) FROM matter") ?? 0
         }
@@ -82,7 +87,7 @@ extension PetitionStore: MatterRepository {
                             score: Double?, repeatOf: String?) throws -> String? {
         try write { db in
             var summary = ImportSummary()
-            let now = ISO8601DateFormatter().string(from: Date())
+            let now = StoredTimestamp.now()
             guard let rowID = try Importer.upsert(petition, at: now, in: db, into: &summary) else { return nil }
             try Self.save(derived, rowID: rowID, in: db)
             try db.execute(sql: "UPDATE petition_profile SET vector = ? WHERE petition_rowid = ?", arguments: [vector, rowID])
@@ -130,6 +135,12 @@ extension PetitionStore: MatterRepository {
         try read { db in
             try String.fetchAll(db, sql: "SELECT matter_id FROM matter WHERE backlog_case_id = ? ORDER BY seq",
                                 arguments: [caseID])
+        }
+    }
+
+    public func matterIDs(ofClass classID: String) throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: "SELECT matter_id FROM matter WHERE class_id = ? ORDER BY seq", arguments: [classID])
         }
     }
 

@@ -81,34 +81,43 @@ extension PetitionStore: ReportRepository {
         }
     }
 
-    public func forEachMatter(_ body: (String, [Petition], Set<String>) throws -> Void) throws {
+    public func forEachMatterHistory(_ body: (MatterHistory) throws -> Void) throws {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.matter_id, p.id, p.received_at, p.level, p.channel, p.headcount, p.province, p.city, p.county,
-                       p.handling, a.repeat_of IS NOT NULL AS is_repeat
-                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
+                       p.category, p.handling, a.repeat_of IS NOT NULL AS is_repeat, p.imported_at, m.class_id, m.backlog_case_id
+                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid JOIN matter m ON m.matter_id = a.matter_id
                 ORDER BY a.matter_id, p.received_at, p.id
                 """)
-            var current: String?
-            var petitions: [Petition] = []
-            var repeats: Set<String> = []
+            var current: MatterHistory?
             while let row = try rows.next() {
                 let matter: String = row["matter_id"]
-                if matter != current {
-                    if let current { try body(current, petitions, repeats) }
-                    current = matter
-                    petitions.removeAll(keepingCapacity: true)
-                    repeats.removeAll(keepingCapacity: true)
+                if matter != current?.matterID {
+                    if let current { try body(current) }
+                    current = MatterHistory(matterID: matter)
+                    current?.classID = row["class_id"]
+                    current?.backlogCaseID = row["backlog_case_id"]
                 }
                 guard let receivedAt = CalendarDate(parsing: row["received_at"]) else { continue }
                 let id: String = row["id"]
-                petitions.append(Petition(id: id, receivedAt: receivedAt, channel: row["channel"], level: row["level"],
-                                          province: row["province"], city: row["city"], county: row["county"],
-                                          headcount: row["headcount"], content: "",
-                                          handling: Handling(storedJSON: row["handling"])))
-                if row["is_repeat"] as Bool { repeats.insert(id) }
+                current?.petitions.append(Petition(
+                    id: id, receivedAt: receivedAt, channel: row["channel"], level: row["level"],
+                    province: row["province"], city: row["city"], county: row["county"], headcount: row["headcount"],
+                    category: row["category"], content: "", handling: Handling(storedJSON: row["handling"])))
+                if row["is_repeat"] as Bool { current?.repeats.insert(id) }
+                current?.storedAt[id] = row["imported_at"]
             }
-            if let current { try body(current, petitions, repeats) }
+            if let current { try body(current) }
+        }
+    }
+
+    public func classCases() throws -> [String: DerivedTables.ClassCase] {
+        try read { db in
+            var cases: [String: DerivedTables.ClassCase] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT class_id, place, concept, matters FROM class_case") {
+                cases[row["class_id"]] = .init(place: row["place"], concept: row["concept"], matters: row["matters"])
+            }
+            return cases
         }
     }
 }

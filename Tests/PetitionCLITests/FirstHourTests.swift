@@ -73,3 +73,31 @@ struct FirstHourTests {
         text.unicodeScalars.reduce(0) { $0 + ((0x2E80...0xFFEF).contains($1.value) ? 2 : 1) }
     }
 }
+
+/// The manual page, written from the tool's own help by `docs/man/generate.py`.
+@Suite("Manual page")
+struct ManualPageTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    @Test("the manual keeps the Chinese of every command's help, and the committed page is current")
+    func manualKeepsChinese() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", Self.root.appendingPathComponent("docs/man/generate.py").path,
+                             PetitionProcess.executable.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let generated = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(generated.contains("信访件全文检索与重复信访识别"))
+        #expect(generated.contains("夜间查重"))
+        #expect(generated.contains("挂图作战"))
+        let committed = try String(contentsOf: Self.root.appendingPathComponent("docs/man/petition.1"), encoding: .utf8)
+        // The date line differs from day to day; everything else must match.
+        func undated(_ page: String) -> [Substring] { page.split(separator: "\n").filter { !$0.hasPrefix(".Dd ") } }
+        #expect(undated(committed) == undated(generated), "docs/man/petition.1 is stale: run docs/man/generate.py")
+    }
+}

@@ -61,8 +61,8 @@ struct OpenAPIContract {
             return answer.body.isEmpty ? [] : ["\(where_): a body where none is documented"]
         }
         let contentType = answer.headers["content-type"] ?? ""
-        if contentType.hasPrefix("text/plain") {
-            return content["text/plain"] == nil ? ["\(where_): text/plain not documented"] : []
+        for type in ["text/plain", "text/html"] where contentType.hasPrefix(type) {
+            return content[type] == nil ? ["\(where_): \(type) not documented"] : []
         }
         guard contentType.hasPrefix("application/json") else { return ["\(where_): content type \(contentType)"] }
         guard case let .object(media)? = content["application/json"], let schema = media["schema"] else {

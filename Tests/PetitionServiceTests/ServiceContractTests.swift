@@ -13,9 +13,9 @@ struct ServiceContractTests {
         guard case let .object(root) = contract.document else { throw TestFailure("not an object") }
         #expect(root["openapi"] == .string("3.1.0"))
         #expect(contract.operations == [
-            "GET /healthz", "GET /metrics", "GET /openapi.json", "GET /v1/audit", "GET /v1/backlog-cases/{id}",
-            "GET /v1/dedup", "GET /v1/matters/{id}", "GET /v1/petitions/{id}", "GET /v1/search", "POST /v1/check",
-            "POST /v1/dedup", "POST /v1/petitions",
+            "GET /", "GET /healthz", "GET /metrics", "GET /openapi.json", "GET /v1/audit", "GET /v1/backlog-cases/{id}",
+            "GET /v1/dashboard", "GET /v1/dedup", "GET /v1/matters/{id}", "GET /v1/petitions/{id}", "GET /v1/search",
+            "POST /login", "POST /logout", "POST /v1/check", "POST /v1/dedup", "POST /v1/petitions",
         ])
         // The table that tells 404 from 405 lists the same routes.
         #expect(RouteTable.routes.flatMap { route in route.methods.map { "\($0) \(route.template)" } }.sorted()
@@ -90,6 +90,17 @@ struct ServiceContractTests {
             ("GET", "/v1/audit", try await admin.get("/v1/audit?to=x")),
             ("GET", "/v1/audit", try await investigator.get("/v1/audit")),
             ("GET", "/v1/audit", try await anonymous.get("/v1/audit")),
+            ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard")),
+            ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard?city=\(encoded("济南市"))")),
+            ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard?province=\(encoded("火星"))")),
+            ("GET", "/v1/dashboard", try await anonymous.get("/v1/dashboard")),
+            ("GET", "/", try await anonymous.get("/")),
+            ("GET", "/", try await clerk.get("/")),
+            ("GET", "/", try await clerk.get("/?province=\(encoded("火星"))")),
+            ("GET", "/", try await clerk.get("/?county=x")),
+            ("POST", "/login", try await anonymous.post("/login", text: "token=pt_bad", contentType: "application/x-www-form-urlencoded")),
+            ("POST", "/login", try await anonymous.post("/login", text: "token=\(database.clerk)", contentType: "application/x-www-form-urlencoded")),
+            ("POST", "/logout", try await anonymous.send("POST", "/logout")),
         ]
         let lock = try PetitionStore(path: database.path).acquireJobLock()
         answers.append(("POST", "/v1/dedup", try await admin.send("POST", "/v1/dedup")))

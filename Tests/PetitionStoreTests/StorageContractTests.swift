@@ -105,8 +105,8 @@ struct StorageContractTests {
         #expect(try store.clusters().map(\.ids) == [["A"], ["B"]])
     }
 
-    @Test("a run's saved statistics stop describing the store once a check is saved outside a run", arguments: Backend.available)
-    func statisticsGoStaleAfterASave(_ backend: Backend) throws {
+    @Test("a check saved outside a run is listed beside the run's statistics, which stay in use", arguments: Backend.available)
+    func savesAreListedBesideTheStatistics(_ backend: Backend) throws {
         let temporary = try BackendStore(backend)
         let store = temporary.store
         let rows = try Self.stored([Self.petition("A", day: 1)], in: temporary)
@@ -118,11 +118,18 @@ struct StorageContractTests {
         let statistics = Data((0..<16).map { UInt8($0) })
         _ = try store.finish(FinishedRun(runID: run, scored: 1, newMatters: 1, repeats: 0, derived: DerivedTables(),
                                          statistics: statistics))
-        #expect(try store.currentStatistics() == statistics)
+        #expect(try store.currentIndexState() == IndexStateSnapshot(statistics: statistics, assignedSince: []))
         _ = try store.saveChecked(Self.petition("B", day: 2), derived: Self.derived, vector: Data(), repeating: "M-000001",
                                   score: 0.9, repeatOf: "A")
-        #expect(try store.currentStatistics() == nil)
+        let saved = try #require(try store.storedPetition(id: "B")?.rowID)
+        #expect(try store.currentIndexState() == IndexStateSnapshot(statistics: statistics, assignedSince: [saved]))
         #expect(try store.lastStatistics() == statistics)
+        // The next run counts the saved petition and adopts it: the one after does not count it again.
+        let next = try store.beginRun(full: false)
+        let counted = Data((0..<16).map { UInt8(15 - $0) })
+        _ = try store.finish(FinishedRun(runID: next, scored: 0, newMatters: 0, repeats: 0, derived: DerivedTables(),
+                                         statistics: counted, adoptedRowIDs: [saved]))
+        #expect(try store.currentIndexState() == IndexStateSnapshot(statistics: counted, assignedSince: []))
     }
 
     @Test("one nightly job at a time: a second lock is refused until the first is released", arguments: Backend.available)

@@ -1,0 +1,24 @@
+import Logging
+import ServiceLifecycle
+
+/// Counts the dashboard's figures when the service starts and whenever a
+/// nightly run has finished since they were counted, so that the first view
+/// after a run does not wait for the count.
+struct DashboardRefresher: Service {
+    let cache: DashboardCache
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        while true {
+            let started = ContinuousClock.now
+            await cache.warmIfStale()
+            logger.debug("dashboard figures checked", metadata: ["milliseconds": "\((ContinuousClock.now - started).components.seconds * 1000)"])
+            do {
+                try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
+            } catch {
+                return
+            }
+        }
+    }
+}
