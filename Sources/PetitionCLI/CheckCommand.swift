@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
                           returned: result.matches.map(\.id))
         let terminal = Terminal.current
         if global.json {
-            terminal.print(jsonLine(Self.json(result)))
+            terminal.print(String(decoding: try Self.json(result).jsonData(), as: UTF8.self))
             return
         }
         let verdict = switch result.verdict {
@@ -99,7 +99,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// DOMAIN.md's object, as the service answers it too.
-    static func json(_ result: CheckResult) -> [String: Any] {
+    static func json(_ result: CheckResult) -> CheckAnswer {
         ServiceJSON.check(result)
     }
 }

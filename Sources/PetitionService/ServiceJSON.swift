@@ -13,28 +13,8 @@ public enum ServiceJSON {
     }
 
     /// `check --json`.
-    public static func check(_ result: CheckResult) -> [String: Any] {
-        [
-            "verdict": result.verdict.rawValue,
-            "matter_id": null(result.matterID),
-            "class_id": null(result.classID),
-            "backlog_case": result.backlogCase.map { backlog -> Any in
-                ["case_id": backlog.caseID, "title": backlog.title, "leader": null(backlog.leader),
-                 "responsible_units": backlog.responsibleUnits, "status": null(backlog.status)]
-            } ?? NSNull(),
-            "escalation": result.escalation.map { escalation -> Any in
-                ["from_level": escalation.fromLevel, "to_level": escalation.toLevel,
-                 "earlier_id": escalation.earlierID, "skipped_levels": escalation.skippedLevels]
-            } ?? NSNull(),
-            "collective": result.collective,
-            "acceptance": result.acceptance.map(acceptance) ?? NSNull(),
-            "matches": result.matches.map { match -> [String: Any] in
-                ["id": match.id, "relation": match.relation.rawValue, "score": (match.score * 1000).rounded() / 1000,
-                 "reasons": match.reasons, "matter_id": null(match.matterID),
-                 "evidence": match.evidence.map { ["comparison": $0.comparison.key, "reason": $0.reason,
-                                                   "weight": ($0.weight * 100).rounded() / 100] as [String: Any] }]
-            },
-        ]
+    public static func check(_ result: CheckResult) -> CheckAnswer {
+        CheckAnswer(result)
     }
 
     static func acceptance(_ advice: AcceptanceAdvice) -> [String: Any] {

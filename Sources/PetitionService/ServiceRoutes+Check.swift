@@ -11,6 +11,6 @@ extension ServiceRoutes {
         context.notes.noteAudit(subject: petition.id)
         let result = try await index.check(petition, save: save, by: context.notes.deadline)
         context.notes.noteAudit(subject: petition.id, returned: result.matches.map(\.id))
-        return JSONResponse.make(ServiceJSON.check(result))
+        return try JSONResponse.make(ServiceJSON.check(result))
     }
 }
