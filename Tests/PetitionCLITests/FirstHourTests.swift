@@ -98,6 +98,9 @@ struct ManualPageTests {
         let committed = try String(contentsOf: Self.root.appendingPathComponent("docs/man/petition.1"), encoding: .utf8)
         // The date line differs from day to day; everything else must match.
         func undated(_ page: String) -> [Substring] { page.split(separator: "\n").filter { !$0.hasPrefix(".Dd ") } }
-        #expect(undated(committed) == undated(generated), "docs/man/petition.1 is stale: run docs/man/generate.py")
+        let old = undated(committed), new = undated(generated)
+        let first = zip(old, new).firstIndex { $0 != $1 } ?? min(old.count, new.count)
+        let current = old == new
+        #expect(current, "docs/man/petition.1 is stale from line \(first): run docs/man/generate.py .build/debug/petition > docs/man/petition.1")
     }
 }
