@@ -99,7 +99,7 @@ struct ManualPageTests {
         // The date line differs from day to day; everything else must match.
         func undated(_ page: String) -> [Substring] { page.split(separator: "\n").filter { !$0.hasPrefix(".Dd ") } }
         let old = undated(committed), new = undated(generated)
-        let first = zip(old, new).firstIndex { $0 != $1 } ?? min(old.count, new.count)
+        let first = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
         let current = old == new
         #expect(current, "docs/man/petition.1 is stale from line \(first): run docs/man/generate.py .build/debug/petition > docs/man/petition.1")
     }
