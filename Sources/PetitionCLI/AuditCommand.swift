@@ -15,7 +15,7 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .customLong("operator"), help: "只看某操作人的记录") var operatorFilter: String?
 
     /// Times are kept in UTC and shown, and filtered by day, in Beijing time.
-    static let beijing = TimeZone(identifier: "Asia/Shanghai")!
+    static let beijing = BeijingTime.zone
 
     func run() throws {
         let store = try openStore(global, readOnly: true)
@@ -54,12 +54,7 @@ struct AuditCommand: ParsableCommand {
 
     /// A stored UTC instant as Beijing time, `yyyy-MM-dd HH:mm:ss`.
     static func beijingTime(_ stored: String) -> String {
-        guard let instant = ISO8601DateFormatter().date(from: stored) else { return stored }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = beijing
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: instant)
+        BeijingTime.display(stored, seconds: true)
     }
 
     /// The count and as many whole ids as fit the width (never an id cut in two).

@@ -72,7 +72,7 @@ struct DedupCommand: ParsableCommand {
                 var dedupReport = DedupReport(store: store, summary: summary)
                 dedupReport.acceptanceRules = rules
                 try dedupReport.write(to: report, json: global.json)
-                let figures = try DashboardBuilder(store: store, rules: rules).build()
+                let figures = try DashboardBuilder(store: store, rules: rules, placeNamer: dedupReport.placeNamer).build()
                 if let view = DashboardView(figures: figures, scope: DashboardScope()) {
                     try PrivateFile.write(DashboardPage(view: view, mode: .file(regions: figures.root)).html(),
                                           to: report + "/report.html")

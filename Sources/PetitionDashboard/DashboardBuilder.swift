@@ -24,6 +24,7 @@ import PetitionText
 public struct DashboardBuilder {
     let store: any PetitionStorage
     let rules: AcceptanceRules
+    let placeNamer: ClassPlaceNamer
 
     /// Weeks in the trend chart: half a year.
     public static let trendWeeks = 26
@@ -33,9 +34,11 @@ public struct DashboardBuilder {
     /// 停访息诉 (the petitioners stopped). New repeats reopen the question.
     public static let resolvedStatuses: Set<String> = ["已化解", "停访息诉", "已办结"]
 
-    public init(store: any PetitionStorage, rules: AcceptanceRules) {
+    /// `placeNamer`: the report's, when the page is written beside it, so that each class is named once.
+    public init(store: any PetitionStorage, rules: AcceptanceRules, placeNamer: ClassPlaceNamer? = nil) {
         self.store = store
         self.rules = rules
+        self.placeNamer = placeNamer ?? ClassPlaceNamer(store: store)
     }
 
     public func build() throws -> DashboardFigures {
@@ -128,10 +131,9 @@ public struct DashboardBuilder {
             if a.daysOpen != b.daysOpen { return (a.daysOpen ?? -1) > (b.daysOpen ?? -1) }
             return a.caseID < b.caseID
         }
-        let namer = ClassPlaceNamer(store: store)
         figures.classes = try classes.values.map { summary in
             var summary = summary
-            summary.place = try namer.name(ofClass: summary.classID, key: summary.place)
+            summary.place = try placeNamer.name(ofClass: summary.classID, key: summary.place)
             summary.backlogCaseID = classCaseVotes[summary.classID]?.max { a, b in
                 a.value != b.value ? a.value < b.value : a.key > b.key
             }?.key

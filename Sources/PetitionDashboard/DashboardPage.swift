@@ -1,3 +1,5 @@
+import PetitionStore
+
 /// The 挂图作战 dashboard as one HTML page: figures, regions to drill into,
 /// the weekly trend, backlog cases and class cases. Every figure carries a
 /// `data-figure` attribute (and its row a `data-region`, `data-case` or
@@ -13,6 +15,8 @@ public struct DashboardPage {
 
     public let view: DashboardView
     public let mode: Mode
+    /// Shown above the figures, as an alert: why the page shows other than what was asked for.
+    public var notice: String?
     /// Rows listed at most in the backlog and class tables; the API answers all.
     public static let rowLimit = 300
 
@@ -31,6 +35,7 @@ public struct DashboardPage {
             """
         page += header()
         page += "<main>"
+        if let notice { page += "<p class=\"note\" role=\"alert\">\(HTMLText.escape(notice))</p>" }
         page += crumbs()
         page += tiles()
         page += regions()

@@ -9,10 +9,13 @@ public struct DedupReport {
     public let summary: DedupSummary
     /// The rules the acceptance tables apply (the bundled ones when nil).
     public var acceptanceRules: AcceptanceRules?
+    /// Names the class cases' places; share one with the dashboard page of the same night.
+    public var placeNamer: ClassPlaceNamer
 
     public init(store: any PetitionStorage, summary: DedupSummary) {
         self.store = store
         self.summary = summary
+        placeNamer = ClassPlaceNamer(store: store)
     }
 
     struct Section {
@@ -33,10 +36,9 @@ public struct DedupReport {
     func sections() throws -> [Section] {
         var tables = try store.reportTables(runID: summary.runID, candidatePetitions: Self.candidatePetitions,
                                             candidateSpanDays: Self.candidateSpanDays, matterLimit: Self.matterLimit)
-        let namer = ClassPlaceNamer(store: store)
         tables.classes = try tables.classes.map { row in
             var named = row
-            named[1] = try namer.name(ofClass: row[0], key: row[1])
+            named[1] = try placeNamer.name(ofClass: row[0], key: row[1])
             return named
         }
         let matterHeader = ["事项", "信访次数", "首次", "最近", "跨度（天）", "最大人数", "地区", "类别"]

@@ -11,13 +11,19 @@ struct AuthenticationMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
         guard let header = request.headers[.authorization] else { throw ServiceError.missingToken }
-        let parts = header.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw ServiceError.badToken }
-        let token = parts[1].trimmingCharacters(in: .whitespaces)
-        guard TokenIssuer.isWellFormed(token) else { throw ServiceError.badToken }
+        let token = try Self.bearerToken(header)
         let caller = try await work.run(by: context.notes.deadline) { [issuer] in try issuer.caller(presenting: token) }
         guard let caller else { throw ServiceError.badToken }
         context.notes.caller = caller
         return try await next(request, context)
+    }
+
+    /// The token of an `Authorization: Bearer …` header; 401 for another scheme or a malformed token.
+    static func bearerToken(_ header: String) throws(ServiceError) -> String {
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw .badToken }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard TokenIssuer.isWellFormed(token) else { throw .badToken }
+        return token
     }
 }

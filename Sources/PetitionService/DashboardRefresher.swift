@@ -1,4 +1,3 @@
-import Logging
 import ServiceLifecycle
 
 /// Counts the dashboard's figures when the service starts and whenever a
@@ -7,13 +6,10 @@ import ServiceLifecycle
 struct DashboardRefresher: Service {
     let cache: DashboardCache
     let interval: Duration
-    let logger: Logger
 
     func run() async throws {
         while true {
-            let started = ContinuousClock.now
             await cache.warmIfStale()
-            logger.debug("dashboard figures checked", metadata: ["milliseconds": "\((ContinuousClock.now - started).components.seconds * 1000)"])
             do {
                 try await cancelWhenGracefulShutdown { try await Task.sleep(for: interval) }
             } catch {

@@ -74,7 +74,7 @@ public final class PetitionServer: Sendable {
         var services: [any Service] = [
             runner,
             IndexRefresher(index: index, runner: runner, interval: configuration.refreshInterval, logger: logger),
-            DashboardRefresher(cache: dashboard, interval: configuration.refreshInterval, logger: logger),
+            DashboardRefresher(cache: dashboard, interval: configuration.refreshInterval),
         ]
         if let nightly = configuration.nightly {
             services.append(NightlySchedule(time: nightly, runner: runner, logger: logger))

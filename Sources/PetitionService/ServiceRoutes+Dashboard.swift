@@ -18,9 +18,9 @@ extension ServiceRoutes {
         let figures = try await dashboard.current()
         guard let view = DashboardView(figures: figures, scope: scope) else {
             let root = DashboardView(figures: figures, scope: DashboardScope())!
-            var page = DashboardPage(view: root, mode: .served(operatorName: caller.operatorName, role: caller.role.chineseName)).html()
-            page = page.replacingOccurrences(of: "<main>", with: "<main><p class=\"note\" role=\"alert\">没有「\(scope.names.joined(separator: " "))」的数据，显示全部地区。</p>")
-            return HTMLResponse.make(page, status: .notFound)
+            var page = DashboardPage(view: root, mode: .served(operatorName: caller.operatorName, role: caller.role.chineseName))
+            page.notice = "没有「\(scope.names.joined(separator: " "))」的数据，显示全部地区。"
+            return HTMLResponse.make(page.html(), status: .notFound)
         }
         return HTMLResponse.make(DashboardPage(view: view, mode: .served(operatorName: caller.operatorName,
                                                                           role: caller.role.chineseName)).html())
@@ -77,11 +77,8 @@ extension ServiceRoutes {
     private func dashboardCaller(_ request: Request, _ context: ServiceRequestContext) async throws -> Caller? {
         let issuer = TokenIssuer(store: store)
         if let header = request.headers[.authorization] {
-            let parts = header.split(separator: " ", maxSplits: 1)
-            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw ServiceError.badToken }
-            let token = parts[1].trimmingCharacters(in: .whitespaces)
-            guard TokenIssuer.isWellFormed(token),
-                  let caller = try await blocking(context, { try issuer.caller(presenting: token) }) else {
+            let token = try AuthenticationMiddleware.bearerToken(header)
+            guard let caller = try await blocking(context, { try issuer.caller(presenting: token) }) else {
                 throw ServiceError.badToken
             }
             context.notes.caller = caller

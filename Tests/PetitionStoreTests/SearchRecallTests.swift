@@ -150,20 +150,7 @@ struct SearchRecallTests {
         let summary = try temporary.importFile(TestPaths.realMessages)
         #expect(summary.added == 7636)
         let corpus = try Corpus(path: TestPaths.realMessages)
-        var generator = SeededGenerator(state: 2024)
-        let documents = corpus.texts.values.sorted()
-        var queries: [String] = []
-        while queries.count < 300 {
-            let scalars = Array(documents.randomElement(using: &generator)!.unicodeScalars)
-            let start = Int.random(in: 0..<scalars.count, using: &generator)
-            let length = [1, 2, 2, 2, 3, 3, 4, 5, 6].randomElement(using: &generator)!
-            guard start + length <= scalars.count,
-                  scalars[start..<start + length].allSatisfy({ CharacterClass($0.value) == .han }) else { continue }
-            let term = String(String.UnicodeScalarView(scalars[start..<start + length]))
-            queries.append(term)
-            let traditionalForm = String(term.map { traditional[$0] ?? $0 })
-            if traditionalForm != term { queries.append(traditionalForm) }
-        }
+        var queries = Self.sampledTerms(corpus, count: 300, seed: 2024)
         queries += ["２０１９", "2019 小区", "物业 噪音", "A市 拆迁"]
         var report = RecallReport()
         for query in queries { try report.compare(query, store: temporary.store, corpus: corpus) }
