@@ -20,6 +20,11 @@ enum BackendsBenchmark {
           --checks N          petitions held back and checked (default 1000)
           --queries N         search queries, terms sampled from the stored titles (default 200)
           --tmp DIR           where the SQLite file goes (default: the system temporary directory)
+          --sqlite-store PATH --postgres-store URL
+                              measure check, search and the city runs on these two stores, which already hold the
+                              corpus imported and deduplicated, instead of importing it (import and dedup not measured)
+          --keep              keep the SQLite file and the PostgreSQL database this run built (their places are
+                              printed), to measure again with --sqlite-store and --postgres-store
         """
 
     struct BackendFigures: Codable {
@@ -48,6 +53,8 @@ enum BackendsBenchmark {
         var queries: Int
         var backends: [BackendFigures]
         var totalSeconds: Double
+        /// The stores given with --sqlite-store and --postgres-store: import and dedup were not measured.
+        var reusedStores: [String]? = nil
     }
 
     static func run(_ arguments: ArraySlice<String>) throws {
@@ -55,9 +62,11 @@ enum BackendsBenchmark {
             print(usage)
             return
         }
-        let options = Options(arguments, known: ["corpus", "postgres", "out", "checks", "queries", "tmp"])
+        let options = Options(arguments, known: ["corpus", "postgres", "out", "checks", "queries", "tmp", "sqlite-store",
+                                                "postgres-store"], flags: ["keep"])
         let corpusDirectory = options.required("corpus")
-        let server = options.required("postgres")
+        let reused = options.string("sqlite-store").flatMap { sqlite in options.string("postgres-store").map { (sqlite, $0) } }
+        let server = reused == nil ? options.required("postgres") : ""
         let outPath = options.required("out")
         let requested = options.int("checks", default: 1000)
         let queryCount = options.int("queries", default: 200)
@@ -81,20 +90,34 @@ enum BackendsBenchmark {
         progress("\(stored.count) petitions stored, \(heldBack.count) held back, \(queries.count) queries")
 
         let scratch = try ScratchDirectory(prefix: "petition-bench-backends", base: options.string("tmp"))
-        defer { scratch.remove() }
-        let database = try PostgresScratchDatabase(server: server, prefix: "petition_bench")
-        defer { database.drop() }
-        var figures: [BackendFigures] = []
-        for (backend, location) in [("sqlite", scratch.file("bench.sqlite")), ("postgres", database.url)] {
-            let store = try StoreOpener.open(location, creating: true)
-            defer { (store as? PostgresStore)?.close() }
-            let (_, importSeconds) = try timed {
-                _ = try Importer(store: store).importRecords(backlog, kind: .backlogCases)
-                _ = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(stored, kind: .petitions)
+        let keep = options.flag("keep")
+        defer { if !keep { scratch.remove() } }
+        let database = reused == nil ? try PostgresScratchDatabase(server: server, prefix: "petition_bench") : nil
+        defer {
+            if keep, let database {
+                database.keep()
+                progress("kept: --sqlite-store \(scratch.file("bench.sqlite")) --postgres-store \(database.url)")
+            } else {
+                database?.drop()
             }
-            progress(String(format: "%@: import %.1f s (%.0f/s)", backend, importSeconds, Double(stored.count) / importSeconds))
-            let (_, dedupSeconds) = try timed { _ = try DedupJob(store: store).run(full: true) }
-            progress(String(format: "%@: dedup --full %.1f s", backend, dedupSeconds))
+        }
+        var figures: [BackendFigures] = []
+        let locations = reused.map { [("sqlite", $0.0), ("postgres", $0.1)] }
+            ?? [("sqlite", scratch.file("bench.sqlite")), ("postgres", database!.url)]
+        for (backend, location) in locations {
+            let store = try StoreOpener.open(location, creating: reused == nil)
+            defer { (store as? PostgresStore)?.close() }
+            var importSeconds = 0.0, dedupSeconds = 0.0
+            if reused == nil {
+                (_, importSeconds) = try timed {
+                    _ = try Importer(store: store).importRecords(backlog, kind: .backlogCases)
+                    _ = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(stored, kind: .petitions)
+                }
+                progress(String(format: "%@: import %.1f s (%.0f/s)", backend, importSeconds,
+                                Double(stored.count) / importSeconds))
+                (_, dedupSeconds) = try timed { _ = try DedupJob(store: store).run(full: true) }
+                progress(String(format: "%@: dedup --full %.1f s", backend, dedupSeconds))
+            }
 
             let checker = try IntakeChecker(store: store)
             for petition in heldBack.prefix(50) { _ = try checker.check(petition) }
@@ -114,7 +137,8 @@ enum BackendsBenchmark {
             progress(String(format: "%@: search median %.2f ms, p99 %.2f ms", backend, search.median * 1000,
                             search.p99 * 1000))
             var entry = BackendFigures(backend: backend, importSeconds: importSeconds,
-                                       importPerSecond: Double(stored.count) / importSeconds, dedupSeconds: dedupSeconds,
+                                       importPerSecond: importSeconds > 0 ? Double(stored.count) / importSeconds : 0,
+                                       dedupSeconds: dedupSeconds,
                                        check: check, search: search)
             if let postgres = store as? PostgresStore {
                 entry.regionRuns = try regionRuns(postgres)
@@ -124,7 +148,8 @@ enum BackendsBenchmark {
 
         let report = Report(machine: Machine.describe(sqliteVersion: "system"), corpus: corpusDirectory,
                             storedPetitions: stored.count, checks: heldBack.count, queries: queries.count,
-                            backends: figures, totalSeconds: Double(nowNanoseconds() - started) / 1e9)
+                            backends: figures, totalSeconds: Double(nowNanoseconds() - started) / 1e9,
+                            reusedStores: reused.map { [$0.0, $0.1] })
         try writeJSON(report, to: outPath)
         print(markdown(report))
     }
@@ -167,13 +192,18 @@ enum BackendsBenchmark {
 
     static func markdown(_ report: Report) -> String {
         var lines = ["## SQLite and PostgreSQL side by side", "",
-                     "\(report.storedPetitions) petitions stored, \(report.checks) checks, \(report.queries) queries; one run.", ""]
+                     report.reusedStores == nil
+                         ? "\(report.storedPetitions) petitions stored, \(report.checks) checks, \(report.queries) queries; one run."
+                         : "Stores reused, holding the whole corpus (\(report.storedPetitions + report.checks) petitions; a checked "
+                           + "petition is not its own candidate); \(report.checks) checks, \(report.queries) queries; one run; "
+                           + "import and dedup not measured.", ""]
         var table = MarkdownTable("figure")
         table.header = ["figure"] + report.backends.map(\.backend) + ["PostgreSQL / SQLite"]
         func row(_ name: String, _ value: (BackendFigures) -> Double, _ format: (Double) -> String) {
             let values = report.backends.map(value)
             let ratio = values.count == 2 && values[0] > 0 ? String(format: "%.2f×", values[1] / values[0]) : ""
-            table.rows.append([name] + values.map(format) + [ratio])
+            // Zero: not measured (stores reused).
+            table.rows.append([name] + values.map { $0 > 0 ? format($0) : "—" } + [ratio])
         }
         row("import, petitions/s", \.importPerSecond) { String(format: "%.0f", $0) }
         row("dedup --full, s", \.dedupSeconds) { String(format: "%.1f", $0) }

@@ -4,6 +4,7 @@
 
 import Foundation
 import PetitionDedup
+import PetitionPostgres
 import PetitionStore
 
 enum CheckBenchmark {
@@ -14,7 +15,8 @@ enum CheckBenchmark {
           --corpus DIR        directory holding petitions.jsonl, backlog.jsonl, truth.jsonl (petition-corpus)
           --out FILE.json     where to write every figure as JSON (the Markdown report goes to stdout)
           --checks N          petitions held back and checked (default 1000): every k-th line, k = rows / N
-          --store PATH        check against this database (the corpus imported and deduplicated) instead of building one
+          --store PATH|URL    check against this database (the corpus imported and deduplicated) instead of building
+                              one: a SQLite file or a postgres:// URL
           --threads T         threads of the throughput run (default 2), one IntakeChecker each
           --tmp DIR           where the scratch database goes (default: the system temporary directory)
         """
@@ -83,8 +85,9 @@ enum CheckBenchmark {
         // deduplicated: a checked petition never matches itself (the checker
         // excludes its own id), so it is checked against all the others.
         let existing = options.string("store")
-        let store = try PetitionStore(path: existing ?? scratch.file("check.sqlite"))
-        let sqliteVersion = try store.read { try String.fetchOne($0, sql: "SELECT sqlite_version()") } ?? "?"
+        let store = try StoreOpener.open(existing ?? scratch.file("check.sqlite"), creating: true)
+        let sqliteVersion = try (store as? PetitionStore)?.read { try String.fetchOne($0, sql: "SELECT sqlite_version()") }
+            ?? "not SQLite"
         var importSeconds = 0.0, dedupSeconds = 0.0
         if existing == nil {
             (_, importSeconds) = try timed {

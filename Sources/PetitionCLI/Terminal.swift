@@ -15,12 +15,23 @@ struct Terminal {
         return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 100
     }
 
+    /// A line of output. When the reader has gone (`petition search … | head`),
+    /// the command ends quietly with success, as Unix tools do on SIGPIPE:
+    /// SwiftNIO ignores the signal, so the write fails with EPIPE instead.
     func print(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        Self.write(line + "\n", to: .standardOutput)
     }
 
     func printError(_ line: String) {
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        Self.write(line + "\n", to: .standardError)
+    }
+
+    static func write(_ text: String, to handle: FileHandle) {
+        do {
+            try handle.write(contentsOf: Data(text.utf8))
+        } catch {
+            exit(0)
+        }
     }
 }
 
@@ -49,7 +60,7 @@ final class ProgressBar {
         let filled = min(width, width * done / total)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(format: "\r%@ %@ %d/%d  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, done, total, rate, remaining)
-        FileHandle.standardError.write(Data(line.utf8))
+        Terminal.write(line, to: .standardError)
     }
 
     /// Progress through a file read as a stream: records so far, and the share of its bytes read.
@@ -66,12 +77,12 @@ final class ProgressBar {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(format: "\r%@ %@ %3.0f%%  %d 条  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, share * 100, done,
                           Double(done) / elapsed, remaining)
-        FileHandle.standardError.write(Data(line.utf8))
+        Terminal.write(line, to: .standardError)
     }
 
     func finish() {
         guard enabled else { return }
-        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+        Terminal.write("\r\u{1B}[K", to: .standardError)
     }
 }
 

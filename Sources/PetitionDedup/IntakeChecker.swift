@@ -63,6 +63,14 @@ public final class IntakeChecker {
     static let textCandidates = 60
     /// Words used by more petitions than this do not find candidates through the full-text index.
     static let maximumWordFrequency: Int32 = 1000
+    /// The shortest word looked up through the full-text index. The index
+    /// finds a word wherever its characters stand together, across word
+    /// boundaries too; the frequency that picks rare words counts the word as
+    /// segmented. For three characters or more the two nearly agree; a
+    /// two-character word is one bigram of the index, found in every petition
+    /// with those characters side by side (很不 in 很不满意, 不平 in 不平等), so a
+    /// "rare" one can match a tenth of the corpus, and the query ranks them all.
+    static let minimumIndexedWordLength = 3
 
     public init(store: any PetitionStorage) throws {
         self.store = store
@@ -163,7 +171,7 @@ public final class IntakeChecker {
         // The petition's rarest words, through the full-text index.
         let text = [petition.title, petition.content].compactMap { $0 }.joined(separator: "\n")
         var frequencies: [String: Int32] = [:]
-        for word in segmenter.words(text) where word.range.count >= 2 {
+        for word in segmenter.words(text) where word.range.count >= Self.minimumIndexedWordLength {
             let frequency = statistics.frequency(WordStatistics.hash(word.text))
             // Words shared by many petitions would make the OR query rank thousands of rows.
             if frequency >= 1 && frequency <= Self.maximumWordFrequency { frequencies[word.text] = frequency }

@@ -31,6 +31,23 @@ public final class PostgresScratchDatabase: @unchecked Sendable {
         }
     }
 
+    /// Leaves the database on the server when this value goes (a benchmark's
+    /// `--keep`): dropping it is then the caller's business.
+    public func keep() {
+        dropped = true
+    }
+
+    /// Ends every connection to the database from the server's side, as a
+    /// restart or an administrator's `pg_terminate_backend` does: what a
+    /// client must survive by reconnecting.
+    public func endConnections() throws {
+        try Self.administer(server) { session in
+            try session.execute(PostgresQuery(unsafeSQL: """
+                SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(location.database)'
+                """))
+        }
+    }
+
     deinit { drop() }
 
     private static func administer(_ server: PostgresLocation, _ body: (PostgresSession) throws -> Void) throws {

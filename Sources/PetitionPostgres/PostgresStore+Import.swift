@@ -122,12 +122,13 @@ extension PostgresStore: PetitionImporting {
             """)
         vectors.casts = [2: "::tsvector"]
         vectors.rowsPerStatement = 200
-        var references = MultiRowInsert("INSERT INTO petition_ref (id, rowid, city_code)", columns: 3)
+        var references = MultiRowInsert("INSERT INTO petition_ref (id, rowid, city_code, received_at, level)", columns: 5)
         for rowID in insertOrder {
             let petition = inserted[rowID]!
             let city = RegionCode.city(of: petition.regionCode)
             petitionRows.add([.integer(rowID), .text(city)] + values(of: petition, at: now))
-            references.add([.text(petition.id), .integer(rowID), .text(city)])
+            references.add([.text(petition.id), .integer(rowID), .text(city),
+                            .text(petition.receivedAt.description), .text(petition.level)])
         }
         for rowID in insertOrder + updateOrder {
             let petition = inserted[rowID] ?? updated[rowID]!
@@ -153,7 +154,10 @@ extension PostgresStore: PetitionImporting {
                     handling_stage = $18
                 WHERE rowid = $19
                 """, bindings)
-            try session.execute("UPDATE petition_ref SET city_code = \(city) WHERE rowid = \(rowID)")
+            try session.execute("""
+                UPDATE petition_ref SET city_code = \(city), received_at = \(petition.receivedAt.description), level = \(petition.level)
+                WHERE rowid = \(rowID)
+                """)
         }
         if !updateOrder.isEmpty {
             try session.execute("DELETE FROM petitioner WHERE petition_rowid = ANY(\(updateOrder))")

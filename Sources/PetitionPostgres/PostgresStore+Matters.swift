@@ -220,11 +220,15 @@ extension PostgresStore: MatterRepository {
 
     public func members(ofMatter matterID: String) throws -> [MatterMember] {
         try read { session in
-            try session.rows("""
+            // Located first, so that only the matter's cities' partitions are planned (``petitions(locatedBy:binds:orderBy:in:)``).
+            let located = try Self.locate("r.rowid IN (SELECT petition_rowid FROM assignment WHERE matter_id = $1)",
+                                          binds: { $0.append(matterID) }, in: session)
+            guard !located.rowIDs.isEmpty else { return [] }
+            return try session.rows("""
                 SELECT p.id, p.received_at, p.level, p.channel, p.title,
                        (SELECT name FROM petitioner WHERE petition_rowid = p.rowid ORDER BY position LIMIT 1)
-                FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
-                WHERE a.matter_id = \(matterID) ORDER BY p.received_at, p.id
+                FROM petition p WHERE p.city_code = ANY(\(located.cities)) AND p.rowid = ANY(\(located.rowIDs))
+                ORDER BY p.received_at, p.id
                 """).map { row in
                 let (id, receivedAt, level, channel, title, name) = try row.decode(
                     (String, String, String?, String?, String?, String?).self)
@@ -236,7 +240,7 @@ extension PostgresStore: MatterRepository {
 
     public func petitions(ofMatter matterID: String) throws -> [Petition] {
         try read { session in
-            try Self.petitions(where: "p.rowid IN (SELECT petition_rowid FROM assignment WHERE matter_id = $1)",
+            try Self.petitions(locatedBy: "r.rowid IN (SELECT petition_rowid FROM assignment WHERE matter_id = $1)",
                                binds: { $0.append(matterID) }, orderBy: "p.received_at, p.id", in: session).map(\.petition)
         }
     }

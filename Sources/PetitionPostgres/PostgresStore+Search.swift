@@ -56,38 +56,48 @@ extension PostgresStore: PetitionSearching {
             conditions.append("EXISTS (SELECT 1 FROM petitioner WHERE petition_rowid = p.rowid AND \(test))")
         }
         if let stage = request.stage { conditions.append("p.handling_stage = \(bind(stage.rawValue))") }
-        // The vectors' table finds the rows; each is joined to its partition by (rowid, city_code).
-        let filter = "FROM petition_search s JOIN petition p ON p.rowid = s.rowid AND p.city_code = s.city_code WHERE "
-            + conditions.joined(separator: " AND ")
-        // Without filters the count needs only the index.
-        let count = request.hasFilters ? "SELECT count(*) \(filter)" : "SELECT count(*) FROM petition_search s WHERE s.search @@ $1::tsquery"
+        // The matches, ranked, with their number, in one pass over their vectors
+        // (a separate count would recheck every phrase match a second time).
+        // Only (rowid, city, rank) travel through the window and the sort: with
+        // the vector alongside, tens of thousands of matches spill to disk.
+        // Filters name the petition's own columns, so only then is the partition joined.
+        let matches = request.hasFilters
+            ? "FROM petition_search s JOIN petition p ON p.rowid = s.rowid AND p.city_code = s.city_code WHERE "
+                + conditions.joined(separator: " AND ")
+            : "FROM petition_search s WHERE s.search @@ $1::tsquery"
         let limit = max(0, request.limit), offset = max(0, request.offset)
         let highlighter = SearchHighlighter(query: request.query)
         return try read { session in
-            var countBindings = bindings
-            if !request.hasFilters {
-                countBindings = PostgresBindings()
-                countBindings.append(tsquery)
-            }
-            let total = try session.query(sql: count, countBindings).rows.first
+            let ranked = try session.query(sql: """
+                SELECT rowid, city_code, rank, count(*) OVER () FROM (
+                    SELECT s.rowid, s.city_code, ts_rank_cd(\(Self.rankWeights), s.search, $1::tsquery, 1) AS rank
+                    \(matches) OFFSET 0
+                ) m ORDER BY rank DESC, rowid LIMIT \(limit) OFFSET \(offset)
+                """, bindings).rows.map { try $0.decode((Int64, String, Float, Int).self) }
+            // A page past the end holds no row to carry the count.
+            let total = try ranked.first?.3 ?? session.query(sql: "SELECT count(*) \(matches)", bindings).rows.first
                 .map { try $0.decode(Int.self) } ?? 0
-            let rows = try session.query(sql: """
-                SELECT p.id, p.received_at, p.channel, p.level, p.province, p.city, p.county, p.category, p.title,
-                       p.content, p.respondent, ts_rank_cd(\(Self.rankWeights), s.search, $1::tsquery, 1) AS rank
-                \(filter)
-                ORDER BY rank DESC, p.rowid LIMIT \(limit) OFFSET \(offset)
-                """, bindings).rows
-            let hits = try rows.map { row in
-                let (id, receivedAt, channel, level, province, city, county, category, title, content, respondent, rank) =
-                    try row.decode((String, String, String?, String?, String?, String?, String?, String?, String?, String,
-                                    String?, Float).self)
-                return SearchHit(
+            guard !ranked.isEmpty else { return SearchResult(total: total, hits: []) }
+            // Read from the hits' own cities' partitions only.
+            var found: [Int64: SearchHit] = [:]
+            let rows = try session.rows("""
+                SELECT p.rowid, p.id, p.received_at, p.channel, p.level, p.province, p.city, p.county, p.category,
+                       p.title, p.content, p.respondent
+                FROM petition p WHERE p.city_code = ANY(\(Array(Set(ranked.map(\.1))).sorted()))
+                                  AND p.rowid = ANY(\(ranked.map(\.0)))
+                """)
+            let ranks = Dictionary(ranked.map { ($0.0, $0.2) }, uniquingKeysWith: { first, _ in first })
+            for row in rows {
+                let (rowID, id, receivedAt, channel, level, province, city, county, category, title, content, respondent) =
+                    try row.decode((Int64, String, String, String?, String?, String?, String?, String?, String?, String?,
+                                    String, String?).self)
+                found[rowID] = SearchHit(
                     id: id, receivedAt: receivedAt, channel: channel, level: level,
                     region: [province, city, county].compactMap { $0 }.joined(), category: category,
                     title: highlighter.highlight(title ?? ""),
-                    snippet: highlighter.snippet(columns: [title, content, respondent]), rank: -Double(rank))
+                    snippet: highlighter.snippet(columns: [title, content, respondent]), rank: -Double(ranks[rowID] ?? 0))
             }
-            return SearchResult(total: total, hits: hits)
+            return SearchResult(total: total, hits: ranked.compactMap { found[$0.0] })
         }
     }
 

@@ -1,3 +1,4 @@
+import PetitionStore
 import PostgresNIO
 
 /// What can go wrong between this tool and a PostgreSQL server, with the
@@ -39,6 +40,12 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
         return nil
     }
 
+    /// SQLSTATE classes and codes after which the same statement may succeed
+    /// later: connection exceptions (08), insufficient resources (53), operator
+    /// intervention (57: a server shutting down, a cancelled statement), and
+    /// serialization failures and deadlocks (40001, 40P01).
+    static let transientSQLStates: (classes: Set<Substring>, codes: Set<String>) = (["08", "53", "57"], ["40001", "40P01"])
+
     /// The error postgres-nio threw, as one of ours.
     static func from(_ error: any Error, database: String, statement: String) -> PostgresStoreError {
         if let error = error as? PostgresStoreError { return error }
@@ -52,5 +59,19 @@ public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
             return .cannotConnect(database: database, reason: "\(error.code)")
         }
         return .statementFailed(database: database, sqlState: nil, message: "\(error)", statement: statement)
+    }
+}
+
+extension PostgresStoreError: StoreAvailabilityError {
+    /// A server out of reach or one that gave up on the statement for its own
+    /// reasons; a bad statement, a schema too new or a write sent to a replica
+    /// will fail the same way next time.
+    public var isTransient: Bool {
+        switch self {
+        case .cannotConnect: true
+        case let .statementFailed(_, sqlState?, _, _):
+            Self.transientSQLStates.classes.contains(sqlState.prefix(2)) || Self.transientSQLStates.codes.contains(sqlState)
+        default: false
+        }
     }
 }

@@ -9,16 +9,25 @@ import PetitionText
 /// OR-ed, groups AND-ed, and an excluded term is `& !`. Every lexeme is
 /// quoted, and holds only letters, digits and Chinese characters, so no user
 /// input reaches tsquery's syntax.
+///
+/// With `adjacent: false` a term's tokens are only AND-ed: a petition holding
+/// all of a term's bigrams anywhere is found. That is a superset of the
+/// phrase's matches, and one the GIN index answers alone: a phrase makes
+/// PostgreSQL recheck each candidate row's vector for positions, and a term
+/// made of common bigrams (三十日: 三十, 十日) sends it to thousands of rows
+/// that fail. The intake check asks this way (its candidates are scored
+/// afterwards anyway); search never does.
 enum TSQueryExpression {
-    static func compile(_ query: SearchQuery) -> String {
+    static func compile(_ query: SearchQuery, adjacent: Bool = true) -> String {
         let positive = query.groups.map { group in
-            "(" + group.map(phrase).joined(separator: " | ") + ")"
+            "(" + group.map { phrase($0, adjacent: adjacent) }.joined(separator: " | ") + ")"
         }.joined(separator: " & ")
-        return query.excluded.reduce(positive) { "(\($0)) & !(\(phrase($1)))" }
+        return query.excluded.reduce(positive) { "(\($0)) & !(\(phrase($1, adjacent: adjacent)))" }
     }
 
-    static func phrase(_ term: SearchQuery.Term) -> String {
+    static func phrase(_ term: SearchQuery.Term, adjacent: Bool = true) -> String {
         let lexemes = term.tokens.map { SearchVector.quoted(SearchVector.lexeme($0)) }
-        return lexemes.joined(separator: " <-> ") + (term.prefix ? ":*" : "")
+        let joined = lexemes.joined(separator: adjacent ? " <-> " : " & ") + (term.prefix ? ":*" : "")
+        return adjacent || lexemes.count < 2 ? joined : "(" + joined + ")"
     }
 }

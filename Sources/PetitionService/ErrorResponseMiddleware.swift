@@ -5,8 +5,9 @@ import PetitionStore
 
 /// Turns every error into a JSON answer with a Chinese message
 /// (``ServiceError``): Hummingbird's own (no route, body too large), the
-/// store's job lock (409), and anything unforeseen, which becomes a 500 whose
-/// reference is logged with the error, so that no internal detail reaches the caller.
+/// store's job lock (409), a database out of reach (503, ``StoreAvailabilityError``),
+/// and anything unforeseen, which becomes a 500. Both of the last two carry a
+/// reference logged with the error, so that no internal detail reaches the caller.
 struct ErrorResponseMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
 
@@ -15,28 +16,35 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let serviceError = Self.serviceError(for: error, request: request)
-            if case let .internalError(reference) = serviceError {
+            let serviceError = Self.serviceError(for: error, method: request.method.rawValue, path: request.uri.path)
+            switch serviceError {
+            case let .internalError(reference):
                 context.logger.error("unexpected error", metadata: ["reference": "\(reference)",
                                                                      "error": "\(String(describing: type(of: error)))"])
+            case let .storeUnavailable(reference):
+                context.logger.error("store unavailable", metadata: ["reference": "\(reference)", "error": "\(error)"])
+            default:
+                break
             }
             return try serviceError.response(from: request, context: context)
         }
     }
 
-    static func serviceError(for error: any Error, request: Request) -> ServiceError {
+    static func serviceError(for error: any Error, method: String, path: String) -> ServiceError {
         switch error {
         case let error as ServiceError:
             return error
         case let error as HTTPError where error.status == .notFound:
-            let allowed = RouteTable.methods(for: request.uri.path)
-            if !allowed.isEmpty { return .methodNotAllowed(method: request.method.rawValue, allowed: allowed) }
-            return .noRoute(method: request.method.rawValue, path: request.uri.path)
+            let allowed = RouteTable.methods(for: path)
+            if !allowed.isEmpty { return .methodNotAllowed(method: method, allowed: allowed) }
+            return .noRoute(method: method, path: path)
         case let error as HTTPError where error.status == .contentTooLarge:
             return .bodyTooLarge(limit: BodyLimits.standard.batch)
         case let error as PetitionStore.StoreError:
             if case .jobRunning = error { return .jobRunning }
             return .internalError(reference: reference())
+        case let error as any StoreAvailabilityError where error.isTransient:
+            return .storeUnavailable(reference: reference())
         default:
             return .internalError(reference: reference())
         }
@@ -48,6 +56,7 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         case let error as any HTTPResponseError: error.status.code
         case let error as PetitionStore.StoreError:
             if case .jobRunning = error { 409 } else { 500 }
+        case let error as any StoreAvailabilityError where error.isTransient: 503
         default: 500
         }
     }

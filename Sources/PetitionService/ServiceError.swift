@@ -29,6 +29,8 @@ public enum ServiceError: Error, Sendable, Equatable {
     case timeout(seconds: Double)
     /// The service is stopping.
     case unavailable
+    /// The database could not be reached or gave up on the statement; `reference` ties the answer to the log line.
+    case storeUnavailable(reference: String)
     /// Something that is not the caller's fault; `reference` ties the answer to the log line.
     case internalError(reference: String)
 
@@ -41,7 +43,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case .methodNotAllowed: .methodNotAllowed
         case .jobRunning: .conflict
         case .bodyTooLarge: .contentTooLarge
-        case .timeout, .unavailable: .serviceUnavailable
+        case .timeout, .unavailable, .storeUnavailable: .serviceUnavailable
         case .internalError: .internalServerError
         }
     }
@@ -60,6 +62,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case .bodyTooLarge: "body_too_large"
         case .timeout: "timeout"
         case .unavailable: "unavailable"
+        case .storeUnavailable: "store_unavailable"
         case .internalError: "internal_error"
         }
     }
@@ -78,6 +81,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case let .bodyTooLarge(limit): "请求体过大：上限 \(ServiceError.size(limit))"
         case let .timeout(seconds): String(format: "处理超时（上限 %.0f 秒），请稍后重试或缩小请求", seconds)
         case .unavailable: "服务正在停止，请稍后重试"
+        case let .storeUnavailable(reference): "数据库暂时无法访问，请稍后重试（日志编号 \(reference)）"
         case let .internalError(reference): "内部错误（日志编号 \(reference)）"
         }
     }
@@ -100,7 +104,10 @@ extension ServiceError: HTTPResponseError {
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         var response = JSONResponse.make(jsonObject, status: status)
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
-        if case .timeout = self { response.headers[.retryAfter] = "5" }
+        switch self {
+        case .timeout, .storeUnavailable: response.headers[.retryAfter] = "5"
+        default: break
+        }
         if case let .methodNotAllowed(_, allowed) = self { response.headers[.allow] = allowed.joined(separator: ", ") }
         return response
     }

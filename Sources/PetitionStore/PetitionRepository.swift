@@ -32,7 +32,10 @@ public protocol PetitionRepository: Sendable {
     func rowIDs(filedUnder key: String, limit: Int) throws -> [Int64]
     /// The blocking keys a row is filed under.
     func keys(of rowID: Int64) throws -> [String]
-    /// Rows whose text matches the query, best first by the full-text ranking.
+    /// Rows whose text matches the query, best first by the full-text ranking:
+    /// the intake check's text candidates. A backend whose ranking must read
+    /// each match (PostgreSQL) may rank only the first few thousand it finds:
+    /// the check asks for rare words, which match far fewer.
     func rowIDs(matching query: SearchQuery, limit: Int) throws -> [Int64]
     /// The given rows as the intake check weighs them.
     func candidates(_ rowIDs: [Int64]) throws -> [CandidateRecord]

@@ -45,7 +45,7 @@ struct PostgresCommandLineTests {
         #expect(refused.status == 1 && refused.error.contains("无法连接 PostgreSQL 数据库"))
     }
 
-    @Test("import, dedup, report, search and show give on PostgreSQL what they give on SQLite",
+    @Test("import, dedup, report, search, show and check give on PostgreSQL what they give on SQLite",
           .enabled(if: Self.server != nil))
     func sameAnswersAsSQLite() throws {
         let scratch = try PostgresScratchDatabase(server: try #require(Self.server), prefix: "petition_cli")
@@ -60,6 +60,15 @@ struct PostgresCommandLineTests {
         let empty = try Self.run(["search", "房产证"], database: scratch.url)
         #expect(empty.status == 1 && empty.error.contains("不存在"))
 
+        // Petitions of the corpus arriving again under new numbers, for the intake check.
+        let corpusLines = try String(contentsOfFile: petitions, encoding: .utf8).split(separator: "\n")
+        let incoming = try [3, 40, 77, 150, 222].map { index in
+            var record = try #require(JSONSerialization.jsonObject(with: Data(corpusLines[index].utf8)) as? [String: Any])
+            record["id"] = "XF-NEW-\(index)"
+            let path = directory.appendingPathComponent("incoming-\(index).json").path
+            try JSONSerialization.data(withJSONObject: record).write(to: URL(fileURLWithPath: path))
+            return path
+        }
         var outputs: [String: [String]] = [:]
         for (name, database) in [("sqlite", sqlite), ("postgres", scratch.url)] {
             var lines: [String] = []
@@ -88,6 +97,15 @@ struct PostgresCommandLineTests {
             }
             let shown = try Self.run(["show", "XF-2016-000032", "--json"], database: database)
             lines.append("\(shown.status)" + shown.output)
+            // An intake check reaches the same verdict and matter (its text candidates are
+            // ranked differently: the list of matches may differ below the decisive one).
+            for path in incoming {
+                let checked = try Self.run(["check", path, "--json"], database: database)
+                #expect(checked.status == 0, "\(name) check: \(checked.error)")
+                let answer = (try? JSONSerialization.jsonObject(with: Data(checked.output.utf8))) as? [String: Any] ?? [:]
+                #expect(answer["verdict"] is String, "\(name) check: \(checked.output.prefix(200))")
+                lines.append("check \(path): \(answer["verdict"] ?? "?") \(answer["matter_id"] ?? "none")")
+            }
             outputs[name] = lines
         }
         let sqliteLines = try #require(outputs["sqlite"]), postgresLines = try #require(outputs["postgres"])
