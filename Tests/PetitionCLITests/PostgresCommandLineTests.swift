@@ -227,6 +227,82 @@ struct PostgresCommandLineTests {
         let refused = try Self.run(["search", "麒麟阁", "--read-db", replica.url], database: sqlite)
         #expect(refused.status == 1 && refused.error.contains("--read-db"))
     }
+
+    /// A hot standby streaming from `$PETITION_TEST_POSTGRES`'s server (`.ci/run` starts one with pg_basebackup).
+    static let streamingReplica: String? = {
+        let value = ProcessInfo.processInfo.environment["PETITION_TEST_POSTGRES_REPLICA"] ?? ""
+        return value.isEmpty ? nil : value
+    }()
+
+    /// One value from `psql` (`-At`): the first line of its output.
+    static func psql(_ url: String, _ sql: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = ["-d", url, "-Atc", sql]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? ""
+    }
+
+    /// Runs `command` until `done` holds of its result, for at most `seconds`.
+    static func eventually(_ seconds: Double, _ command: () throws -> (status: Int32, output: String, error: String),
+                           until done: ((status: Int32, output: String, error: String)) -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        repeat {
+            if done(try command()) { return true }
+            Thread.sleep(forTimeInterval: 0.5)
+        } while Date() < deadline
+        return false
+    }
+
+    @Test("--read-db on a streaming replica: reads are served by the standby as far as it has replayed, writes refused there",
+          .enabled(if: Self.server != nil && Self.streamingReplica != nil
+                   && FileManager.default.isExecutableFile(atPath: "/usr/bin/psql")))
+    func streamingReplicaReads() throws {
+        let server = try #require(Self.server), standby = try PostgresLocation(url: try #require(Self.streamingReplica))
+        let petitions = Self.corpus.appendingPathComponent("petitions.jsonl").path
+        let primary = try PostgresScratchDatabase(server: server, prefix: "petition_streamed")
+        let replica = standby.with(database: primary.location.database).url
+        #expect(try Self.run(["import", petitions], database: primary.url).status == 0)
+        #expect(try Self.run(["dedup"], database: primary.url).status == 0)
+        let expected = try Self.run(["search", "房产证", "--json", "--limit", "1000"], database: primary.url)
+        #expect(expected.status == 0 && !expected.output.isEmpty)
+        // The standby replays the import and the run: the same answers from it.
+        let caughtUp = try Self.eventually(60, {
+            try Self.run(["search", "房产证", "--json", "--limit", "1000", "--read-db", replica], database: primary.url)
+        }, until: { $0.status == 0 && $0.output == expected.output })
+        #expect(caughtUp, "the standby did not catch up within 60 s")
+
+        // With replay paused, a petition written to the primary is not yet on the standby:
+        // a read through --read-db does not see it, a read of the primary does.
+        let standbyServer = standby.url
+        _ = try Self.psql(standbyServer, "SELECT pg_wal_replay_pause()")
+        defer { _ = try? Self.psql(standbyServer, "SELECT pg_wal_replay_resume()") }
+        let extra = FileManager.default.temporaryDirectory.appendingPathComponent("petition-\(UUID().uuidString).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: extra) }
+        try Data(#"{"id": "ST-1", "received_at": "2024-05-01", "title": "流复制中的白鹭洲问题", "content": "新写入主库的白鹭洲。"}"#.utf8)
+            .write(to: URL(fileURLWithPath: extra))
+        #expect(try Self.run(["import", extra], database: primary.url).status == 0)
+        let lagging = try Self.run(["search", "白鹭洲", "--read-db", replica], database: primary.url)
+        #expect(lagging.status == 0 && !lagging.output.contains("ST-1"), "\(lagging.output)")
+        #expect(try Self.run(["search", "白鹭洲"], database: primary.url).output.contains("ST-1"))
+        _ = try Self.psql(standbyServer, "SELECT pg_wal_replay_resume()")
+        let replayed = try Self.eventually(60, {
+            try Self.run(["search", "白鹭洲", "--read-db", replica], database: primary.url)
+        }, until: { $0.output.contains("ST-1") })
+        #expect(replayed, "the standby did not replay the new petition within 60 s")
+
+        // The standby takes no write, named as such.
+        let written = try Self.run(["import", extra], database: replica)
+        #expect(written.status == 1 && written.error.contains("只读副本"), "\(written.error)")
+        // The audit entries of reads through the standby went to the primary.
+        let audit = try Self.run(["audit", "--json"], database: primary.url)
+        #expect(audit.status == 0 && audit.output.contains("白鹭洲"))
+    }
 }
 
 /// What processes run at once report, gathered under a lock.
