@@ -9,6 +9,7 @@ struct AuditCommand: ParsableCommand {
         abstract: "查看审计记录：谁在何时检索、查看、查重了什么")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var replica: ReplicaOptions
 
     @Option(help: "起始日期（含，北京时间）") var from: String?
     @Option(help: "截止日期（含，北京时间）") var to: String?
@@ -18,7 +19,7 @@ struct AuditCommand: ParsableCommand {
     static let beijing = BeijingTime.zone
 
     func run() throws {
-        let store = try openStore(global, readOnly: true)
+        let store = try openStore(global, readReplica: replica.readReplica)
         let entries = try store.auditEntries(from: try Self.startOfDay(parseDate(from, option: "--from")),
                                              to: try Self.startOfDay(parseDate(to, option: "--to"), plusDays: 1),
                                              operatorName: operatorFilter)

@@ -10,6 +10,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "受理查重：判断一件信访件是否重复信访、属于哪个积案或类案")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var replica: ReplicaOptions
     @OptionGroup var privacy: PrivacyOptions
     @OptionGroup var acceptanceRules: RulesOptions
 
@@ -22,7 +23,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let rules = try acceptanceRules.load()
         let petition = try readPetition()
-        let store = try openStore(global, readOnly: !save)
+        let store = try openStore(global, readReplica: save ? nil : replica.readReplica)
         let checker = try IntakeChecker(store: store)
         checker.acceptanceRules = rules
         let result = save ? try checker.checkAndSave(petition) : try checker.check(petition)

@@ -79,13 +79,12 @@ struct ImportCommand: ParsableCommand {
 /// ``StoreOpener``); only `import` may create it, so that a mistyped `--db`
 /// is an error rather than an empty result.
 ///
-/// `readOnly` work (search, show, a check not saved, audit, the service's read
-/// routes) reads from `--read-db` when one is given; its writes (the audit
-/// trail) still go to `--db`.
-func openStore(_ global: GlobalOptions, creating: Bool = false, readOnly: Bool = false) throws -> any PetitionStorage {
+/// With `readReplica` (``ReplicaOptions``, given only by work that reads:
+/// search, show, a check not saved, audit, the service's read routes), reads
+/// go to the replica; writes (the audit trail) still go to `--db`.
+func openStore(_ global: GlobalOptions, creating: Bool = false, readReplica: String? = nil) throws -> any PetitionStorage {
     do {
-        return try StoreOpener.open(global.databasePath, creating: creating,
-                                    readReplica: readOnly ? global.readReplica : nil)
+        return try StoreOpener.open(global.databasePath, creating: creating, readReplica: readReplica)
     } catch let error as PetitionStore.StoreError {
         throw UserError(message: error.description)
     } catch let error as StoreOpenError {

@@ -56,18 +56,8 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "数据库：SQLite 文件路径，或 PostgreSQL 地址 postgres://用户@主机[:端口]/库（默认 $PETITION_DB 或 petitions.db）")
     var db: String?
 
-    @Option(name: .customLong("read-db"), help: ArgumentHelp(
-        "只读副本的 PostgreSQL 地址（默认 $PETITION_READ_DB）：search、show、check（不加 --save）、audit 与服务的读请求从副本读，写入仍到 --db",
-        valueName: "地址"))
-    var readDB: String?
-
     @Flag(name: .long, help: "输出 JSON（英文键，列表每行一个对象）")
     var json = false
-
-    /// The replica that read-only work may read from, if any.
-    var readReplica: String? {
-        readDB ?? ProcessInfo.processInfo.environment["PETITION_READ_DB"]
-    }
 
     var databasePath: String {
         db ?? ProcessInfo.processInfo.environment["PETITION_DB"] ?? "petitions.db"

@@ -9,6 +9,7 @@ struct SearchCommand: ParsableCommand {
         abstract: "中文全文检索：空格分隔表示同时包含，\"...\" 为短语，-词 表示排除，OR 表示任一")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var replica: ReplicaOptions
     @OptionGroup var privacy: PrivacyOptions
 
     @Argument(parsing: .allUnrecognized, help: "检索词（-词 表示排除）")
@@ -58,7 +59,7 @@ struct SearchCommand: ParsableCommand {
         request.stage = stage.flatMap(Handling.Stage.init(rawValue:))
         request.limit = limit
         request.offset = offset
-        let store = try openStore(global, readOnly: true)
+        let store = try openStore(global, readReplica: replica.readReplica)
         let result = try store.search(request)
         // The filters are part of what was asked: recorded with the query.
         let filters: [(String, String?)] = [("--region", region), ("--category", category), ("--level", level),

@@ -12,6 +12,7 @@ struct ServeCommand: ParsableCommand {
         abstract: "启动 HTTP 服务：以 /v1 接口提供受理查重、导入、检索、查看与夜间查重（需访问令牌，见 petition token）")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var replica: ReplicaOptions
     @OptionGroup var acceptanceRules: RulesOptions
 
     @Option(help: "监听地址") var host = "127.0.0.1"
@@ -48,7 +49,7 @@ struct ServeCommand: ParsableCommand {
         configuration.bodyLimits = BodyLimits(record: recordLimit, batch: batchLimit)
         configuration.acceptanceRules = try acceptanceRules.load()
         // The service's reads (search, show, check candidates) go to --read-db when given; writes and the job to --db.
-        let store = try openStore(global, readOnly: true)
+        let store = try openStore(global, readReplica: replica.readReplica)
         guard let logger = ServiceLogHandler.logger(json: global.json, levelNamed: logLevel) else {
             throw UserError(message: "--log-level 取值无效：\(logLevel)")
         }

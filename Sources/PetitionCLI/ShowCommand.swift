@@ -9,13 +9,14 @@ struct ShowCommand: ParsableCommand {
         abstract: "查看一件信访件或信访积案：所属事项、历次信访、类案与积案")
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var replica: ReplicaOptions
     @OptionGroup var privacy: PrivacyOptions
 
     @Argument(help: "信访件编号或积案编号")
     var id: String
 
     func run() throws {
-        let store = try openStore(global, readOnly: true)
+        let store = try openStore(global, readReplica: replica.readReplica)
         let file = try CaseFile.load(id: id, store: store)
         try privacy.audit(store, command: "show", subject: id,
                           returned: file.map { $0.matters.flatMap { $0.petitions.map(\.id) } } ?? [])

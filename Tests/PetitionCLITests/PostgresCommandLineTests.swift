@@ -45,6 +45,15 @@ struct PostgresCommandLineTests {
         #expect(refused.status == 1 && refused.error.contains("无法连接 PostgreSQL 数据库"))
     }
 
+    @Test("only commands that read take --read-db: an import or a run never goes anywhere but --db")
+    func replicaOnlyForReads() throws {
+        for command in [["import", "x.jsonl"], ["dedup"], ["rules"]] {
+            let refused = try Self.run(command + ["--read-db", "postgres://postgres@127.0.0.1:1/petitions"],
+                                       database: "postgres://postgres@127.0.0.1:1/petitions")
+            #expect(refused.status != 0 && refused.error.contains("--read-db"), "\(command): \(refused.error)")
+        }
+    }
+
     @Test("import, dedup, report, search, show and check give on PostgreSQL what they give on SQLite",
           .enabled(if: Self.server != nil))
     func sameAnswersAsSQLite() throws {
