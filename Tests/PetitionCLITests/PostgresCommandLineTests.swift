@@ -138,6 +138,32 @@ struct PostgresCommandLineTests {
         })
     }
 
+    @Test("a city's run is given the backlog cases of its city, in either script, and those that name no city",
+          .enabled(if: Self.server != nil))
+    func cityBacklogCases() throws {
+        let scratch = try PostgresScratchDatabase(server: try #require(Self.server), prefix: "petition_city_cases")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("petition-cases-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let petitions = directory.appendingPathComponent("p.jsonl").path, cases = directory.appendingPathComponent("c.jsonl").path
+        try Data("""
+            {"id": "YT-1", "received_at": "2024-03-01", "city": "烟台市", "region_code": "370602", "title": "小区漏水", "content": "烟台市某小区漏水。"}
+            {"id": "JN-1", "received_at": "2024-03-02", "city": "济南市", "region_code": "370102", "title": "欠薪", "content": "济南市某厂欠薪。"}
+            """.utf8).write(to: URL(fileURLWithPath: petitions))
+        try Data("""
+            {"case_id": "JA-YT", "title": "漏水积案", "city": "煙台市"}
+            {"case_id": "JA-JN", "title": "欠薪积案", "city": "济南市"}
+            {"case_id": "JA-SHENG", "title": "全省积案"}
+            """.utf8).write(to: URL(fileURLWithPath: cases))
+        #expect(try Self.run(["import", petitions], database: scratch.url).status == 0)
+        #expect(try Self.run(["import", "--backlog", cases], database: scratch.url).status == 0)
+        let store = try PostgresStore(url: scratch.url)
+        defer { store.close() }
+        #expect(try store.backlogCases().map(\.caseID).sorted() == ["JA-JN", "JA-SHENG", "JA-YT"])
+        #expect(try store.scoped(toCity: "370600").backlogCases().map(\.caseID).sorted() == ["JA-SHENG", "JA-YT"])
+        #expect(try store.scoped(toCity: "370100").backlogCases().map(\.caseID).sorted() == ["JA-JN", "JA-SHENG"])
+    }
+
     @Test("one city's nightly run sees only its partition, runs for two cities go at once, and their order does not change the matters",
           .enabled(if: Self.server != nil))
     func regionRuns() throws {
