@@ -120,19 +120,10 @@ public struct MatterStage: Sendable, Equatable {
 extension CalendarDate {
     /// The day `days` after this one.
     func adding(days: Int) -> CalendarDate {
-        // Howard Hinnant's civil_from_days, the inverse of `dayNumber`.
-        let z = dayNumber + days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        let date = CalendarDate(dayNumber: dayNumber + days)
         // CalendarDate holds 1900–2200; a due date beyond that is as good as never.
-        if year > 2200 { return CalendarDate(year: 2200, month: 12, day: 31)! }
-        if year < 1900 { return CalendarDate(year: 1900, month: 1, day: 1)! }
-        return CalendarDate(year: year, month: month, day: day)!
+        if date.year > 2200 { return CalendarDate(year: 2200, month: 12, day: 31)! }
+        if date.year < 1900 { return CalendarDate(year: 1900, month: 1, day: 1)! }
+        return date
     }
 }

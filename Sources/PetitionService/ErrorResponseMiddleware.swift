@@ -50,15 +50,12 @@ struct ErrorResponseMiddleware: RouterMiddleware {
         }
     }
 
+    /// The status an error is answered with, for the middlewares that see it
+    /// before this one turns it into a response (log, metrics, audit): one
+    /// mapping, ``serviceError(for:method:path:)``'s, for every error of our own.
     static func status(of error: any Error) -> Int {
-        switch error {
-        case let error as ServiceError: error.status.code
-        case let error as any HTTPResponseError: error.status.code
-        case let error as PetitionStore.StoreError:
-            if case .jobRunning = error { 409 } else { 500 }
-        case let error as any StoreAvailabilityError where error.isTransient: 503
-        default: 500
-        }
+        if let error = error as? any HTTPResponseError { return error.status.code }
+        return serviceError(for: error, method: "", path: "").status.code
     }
 
     private static func reference() -> String {
