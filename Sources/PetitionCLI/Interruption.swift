@@ -19,7 +19,7 @@ final class Interruption: Sendable {
         source.setEventHandler { [requested] in
             let count = requested.value.add(1, ordering: .sequentiallyConsistent).newValue
             if count == 1 {
-                FileHandle.standardError.write(Data("\n收到中断请求，正在提交当前批次后停止……（再按一次 Ctrl-C 立即退出）\n".utf8))
+                Terminal.writeError("\n收到中断请求，正在提交当前批次后停止……（再按一次 Ctrl-C 立即退出）\n")
             } else {
                 Foundation.exit(130)
             }

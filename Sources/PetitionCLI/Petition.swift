@@ -15,7 +15,7 @@ struct PetitionCommand: ParsableCommand {
     static func main() {
         if let unknown = UsageMessages.unknownCommand(in: Array(CommandLine.arguments.dropFirst()),
                                                        known: configuration.subcommands.map { $0._commandName }) {
-            FileHandle.standardError.write(Data("错误：\(unknown)\n".utf8))
+            Terminal.writeError("错误：\(unknown)\n")
             Foundation.exit(1)
         }
         do {
@@ -24,11 +24,11 @@ struct PetitionCommand: ParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as UserError {
-            FileHandle.standardError.write(Data("错误：\(error.message)\n".utf8))
+            Terminal.writeError("错误：\(error.message)\n")
             Foundation.exit(1)
         } catch let error as PetitionStore.StoreError {
             // Another job on the database is the user's to wait for, not an internal failure.
-            FileHandle.standardError.write(Data("错误：\(error.description)\n".utf8))
+            Terminal.writeError("错误：\(error.description)\n")
             guard case .jobRunning = error else { Foundation.exit(2) }
             Foundation.exit(1)
         } catch {
@@ -36,11 +36,10 @@ struct PetitionCommand: ParsableCommand {
             if code == .success || error is CleanExit { exit(withError: error) }
             if code == .validationFailure {
                 // Usage errors exit with 1, as DOMAIN.md's contract says, not 64, and in Chinese.
-                FileHandle.standardError.write(Data(("错误：" + UsageMessages.chinese(message(for: error))
-                    + "\n用 petition help <命令> 查看用法。\n").utf8))
+                Terminal.writeError("错误：" + UsageMessages.chinese(message(for: error)) + "\n用 petition help <命令> 查看用法。\n")
                 Foundation.exit(1)
             }
-            FileHandle.standardError.write(Data("内部错误：\(error)\n".utf8))
+            Terminal.writeError("内部错误：\(error)\n")
             Foundation.exit(2)
         }
     }

@@ -19,19 +19,21 @@ struct Terminal {
     /// the command ends quietly with success, as Unix tools do on SIGPIPE:
     /// SwiftNIO ignores the signal, so the write fails with EPIPE instead.
     func print(_ line: String) {
-        Self.write(line + "\n", to: .standardOutput)
-    }
-
-    func printError(_ line: String) {
-        Self.write(line + "\n", to: .standardError)
-    }
-
-    static func write(_ text: String, to handle: FileHandle) {
         do {
-            try handle.write(contentsOf: Data(text.utf8))
+            try FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))
         } catch {
             exit(0)
         }
+    }
+
+    func printError(_ line: String) {
+        Self.writeError(line + "\n")
+    }
+
+    /// Standard error gone: there is nobody left to tell, and the exit status
+    /// must still say how the command ended, so the text is dropped.
+    static func writeError(_ text: String) {
+        try? FileHandle.standardError.write(contentsOf: Data(text.utf8))
     }
 }
 
@@ -60,7 +62,7 @@ final class ProgressBar {
         let filled = min(width, width * done / total)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(format: "\r%@ %@ %d/%d  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, done, total, rate, remaining)
-        Terminal.write(line, to: .standardError)
+        Terminal.writeError(line)
     }
 
     /// Progress through a file read as a stream: records so far, and the share of its bytes read.
@@ -77,12 +79,12 @@ final class ProgressBar {
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(format: "\r%@ %@ %3.0f%%  %d 条  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, share * 100, done,
                           Double(done) / elapsed, remaining)
-        Terminal.write(line, to: .standardError)
+        Terminal.writeError(line)
     }
 
     func finish() {
         guard enabled else { return }
-        Terminal.write("\r\u{1B}[K", to: .standardError)
+        Terminal.writeError("\r\u{1B}[K")
     }
 }
 
