@@ -10,13 +10,15 @@ enum RealTextBenchmark {
     static let name = "real"
     static let summary = "repeat recall, join precision and intake check on real messages with judged pairs"
     static let usage = """
-        usage: petition-bench real [--messages FILE] [--pairs FILE] [--out FILE.json] [--list]
+        usage: petition-bench real [--messages FILE] [--pairs FILE] [--out FILE.json] [--list] [--features FILE]
           --messages FILE     real messages as petition records (default ../shared/corpus-real/messages.jsonl)
           --pairs FILE        judged pairs (default ../shared/corpus-real/pairs-dev.jsonl)
           --out FILE.json     where to write every figure as JSON
           --list              also list the pairs judged otherwise than grouped, explaining the nightly job's
           --tmp DIR           where the scratch databases go (default: the system temporary directory)
           --weights W         estimate (from the messages) or hand-set (default: what the nightly job does by default)
+          --features FILE     write each judged pair's comparison levels, similarity and score (JSON Lines)
+          --joined FILE       write the pairs the nightly job joined, with their scores (JSON Lines)
         """
 
     static func run(_ arguments: ArraySlice<String>) throws {
@@ -24,13 +26,15 @@ enum RealTextBenchmark {
             print(usage)
             return
         }
-        let options = Options(arguments, known: ["messages", "pairs", "out", "tmp", "weights"], flags: ["list"])
+        let options = Options(arguments, known: ["messages", "pairs", "out", "tmp", "weights", "features", "joined"], flags: ["list"])
         let messages = options.string("messages") ?? "../shared/corpus-real/messages.jsonl"
         let pairs = options.string("pairs") ?? "../shared/corpus-real/pairs-dev.jsonl"
         let scratch = try ScratchDirectory(prefix: "petition-bench-real", base: options.string("tmp"))
         defer { scratch.remove() }
         var evaluation = RealTextEvaluation(messagesPath: messages, pairsPath: pairs, scratchDirectory: scratch.path)
         evaluation.explaining = options.flag("list")
+        evaluation.featuresPath = options.string("features")
+        evaluation.joinedPath = options.string("joined")
         switch options.string("weights") {
         case nil: break
         case "estimate": evaluation.weightChoice = .estimate

@@ -26,6 +26,7 @@ struct RulesCommand: ParsableCommand {
         if global.json {
             terminal.print(jsonLine([
                 "source": rules.source,
+                "decision_level": rules.decisionLevel,
                 "limits": Dictionary(uniqueKeysWithValues: rules.limits.named.map { ($0.name, $0.value) }),
                 "rules": rules.rules.map { ["id": $0.id, "condition": $0.condition.description, "advice": $0.advice.rawValue,
                                             "reason": $0.reason.text] },
@@ -34,6 +35,8 @@ struct RulesCommand: ParsableCommand {
             return
         }
         terminal.print("受理规则：\(rules.source)（检查通过）")
+        terminal.print(String(format: "决定水平：%.3g（同一事项的概率达到此值且信访人身份一致，才建议不予受理或不再受理；否则建议人工核对）",
+                              rules.decisionLevel))
         terminal.print("期限：" + rules.limits.named.map { "\($0.name) = \($0.value)" }.joined(separator: "，"))
         for rule in rules.rules {
             terminal.print("规则 \(rule.id)（第 \(rule.line) 行）：\(rule.condition) → \(rule.advice.rawValue)（\(rule.advice.chineseName)）")

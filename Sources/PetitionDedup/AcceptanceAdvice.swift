@@ -11,12 +11,16 @@ public struct AcceptanceAdvice: Sendable, Equatable {
         case declineInProgress = "decline_in_progress"
         /// 不再受理: the 复核 has concluded; registered, not reopened.
         case declineConcluded = "decline_concluded"
+        /// 疑似重复，请人工核对: the rules would decline, but the match is not
+        /// sure enough to act on; the candidate matter is named, nothing is declined.
+        case verify
 
         public var chineseName: String {
             switch self {
             case .accept: "受理"
             case .declineInProgress: "不予受理"
             case .declineConcluded: "不再受理"
+            case .verify: "疑似重复，请人工核对"
             }
         }
     }
@@ -51,5 +55,5 @@ public struct AcceptanceAdvice: Sendable, Equatable {
     /// The notes as one text (JSON `note`), nil when there are none.
     public var note: String? { notes.isEmpty ? nil : notes.joined(separator: "\n") }
 
-    public var isDecline: Bool { advice != .accept }
+    public var isDecline: Bool { advice == .declineInProgress || advice == .declineConcluded }
 }

@@ -17,8 +17,31 @@ public struct AcceptanceAdvisor: Sendable {
         self.rules = rules
     }
 
+    /// The id of the advice given instead of a decline when the match is not sure.
+    public static let verifyRuleID = "verify_uncertain_match"
+
     /// The advice on `petition`, given the petitions of the matter it repeats
-    /// (empty when it repeats none). The petition itself, if among them, is left out.
+    /// (empty when it repeats none) and how sure the match is. The petition
+    /// itself, if among them, is left out. A decline the rules would give is
+    /// advised only on a sure match (``MatchCertainty/isSure(at:)`` at the rules'
+    /// decision level); otherwise the advice is `verify`, naming the same organ and
+    /// due date so that the clerk can check with them.
+    public func advise(_ petition: Petition, matter: [Petition], certainty: MatchCertainty) -> AcceptanceAdvice {
+        let advice = advise(petition, matter: matter)
+        guard advice.isDecline, !certainty.isSure(at: rules.decisionLevel) else { return advice }
+        var verify = advice
+        verify.advice = .verify
+        verify.rule = Self.verifyRuleID
+        let why = certainty.identityAgrees
+            ? String(format: "同一事项的概率 %.2f，低于决定水平 %.2f", certainty.probability, rules.decisionLevel)
+            : "信访人身份（身份证号、电话、账号或姓名）未能核实一致"
+        verify.reason = "疑似重复信访：\(why)，不足以作出\(advice.advice.chineseName)的建议。请人工核对是否与所列事项为同一事项；"
+            + "核实为同一事项的，按规则 \(advice.rule) 处理：" + advice.reason
+        return verify
+    }
+
+    /// The advice the rules give for a match taken as sure: for the rules' own
+    /// tests and for reading a rule file, never for a live petition.
     public func advise(_ petition: Petition, matter: [Petition]) -> AcceptanceAdvice {
         let earlier = matter.filter { $0.id != petition.id }
         let date = petition.receivedAt

@@ -43,7 +43,7 @@ struct AcceptanceReport {
                 switch advisor.advise(petition, matter: petitions).advice {
                 case .declineInProgress: regions[key]!.declinedInProgress += 1
                 case .declineConcluded: regions[key]!.declinedConcluded += 1
-                case .accept: break
+                case .accept, .verify: break
                 }
             }
             guard let stage = MatterStage.derive(from: petitions, asOf: asOf, limits: rules.limits) else { return }

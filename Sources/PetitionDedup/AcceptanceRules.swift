@@ -206,6 +206,12 @@ public struct AcceptanceRules: Sendable {
     /// The file the rules came from, or 内置规则.
     public let source: String
     public let limits: Limits
+    /// The probability a same-matter match must reach, with the petitioners'
+    /// identity agreeing, before a decline is advised (`[decision]
+    /// decision_level`); below it the advice is `verify`.
+    public let decisionLevel: Double
+    /// When a file has no `[decision]` section: declines only on near-certain matches.
+    public static let defaultDecisionLevel = 0.99
     /// In file order: among rules with the same advice, the first that holds gives the reason.
     public let rules: [Rule]
     public let notes: [Note]
@@ -243,11 +249,14 @@ public struct AcceptanceRules: Sendable {
         }
         enum Section {
             case limits
+            case decision
             case rule(id: String, line: Int, values: [String: (value: String, line: Int)])
             case note(id: String, line: Int, values: [String: (value: String, line: Int)])
         }
         var sections: [Section] = []
         var limitValues: [String: Int] = [:]
+        var decisionLevel: Double?
+        var sawDecision = false
         var seenIDs: Set<String> = []
         var sawLimits = false
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -263,6 +272,10 @@ public struct AcceptanceRules: Sendable {
                     if sawLimits { throw failure(number, nil, "[limits] 节重复") }
                     sawLimits = true
                     sections.append(.limits)
+                case ("decision", 1):
+                    if sawDecision { throw failure(number, nil, "[decision] 节重复") }
+                    sawDecision = true
+                    sections.append(.decision)
                 case ("rule", 2), ("note", 2):
                     let id = words[1]
                     guard id.unicodeScalars.allSatisfy({ $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "_" || $0 == "-") })
@@ -271,7 +284,7 @@ public struct AcceptanceRules: Sendable {
                     sections.append(words[0] == "rule" ? .rule(id: id, line: number, values: [:])
                                                        : .note(id: id, line: number, values: [:]))
                 default:
-                    throw failure(number, nil, "未知的节 \(line)（应为 [limits]、[rule 编号] 或 [note 编号]）")
+                    throw failure(number, nil, "未知的节 \(line)（应为 [limits]、[decision]、[rule 编号] 或 [note 编号]）")
                 }
                 continue
             }
@@ -296,6 +309,16 @@ public struct AcceptanceRules: Sendable {
                 }
                 limitValues[key] = amount
                 sections.append(.limits)
+            case .decision:
+                guard key == "decision_level" else {
+                    throw failure(number, nil, "未知键 \(key)（[decision] 可用：decision_level）")
+                }
+                guard decisionLevel == nil else { throw failure(number, nil, "decision_level 重复") }
+                guard let level = Double(value), level > 0.5, level <= 1 else {
+                    throw failure(number, nil, "decision_level 应为大于 0.5、不大于 1 的小数，实为 \(value.prefix(20))")
+                }
+                decisionLevel = level
+                sections.append(.decision)
             case .rule(let id, let header, var values):
                 guard ["condition", "advice", "reason"].contains(key) else {
                     throw failure(number, id, "未知键 \(key)（规则可用：condition、advice、reason）")
@@ -347,12 +370,13 @@ public struct AcceptanceRules: Sendable {
         var notes: [Note] = []
         for section in sections {
             switch section {
-            case .limits: break
+            case .limits, .decision: break
             case let .rule(id, header, values):
                 let condition = try condition(try required(values, "condition", id: id, header: header), id: id)
                 let adviceEntry = try required(values, "advice", id: id, header: header)
-                guard let advice = AcceptanceAdvice.Advice(rawValue: adviceEntry.value) else {
-                    throw failure(adviceEntry.line, id, "未知建议 \(adviceEntry.value)（可用：\(AcceptanceAdvice.Advice.allCases.map(\.rawValue).joined(separator: "、"))）")
+                let written = AcceptanceAdvice.Advice.allCases.filter { $0 != .verify }
+                guard let advice = AcceptanceAdvice.Advice(rawValue: adviceEntry.value), advice != .verify else {
+                    throw failure(adviceEntry.line, id, "未知建议 \(adviceEntry.value)（可用：\(written.map(\.rawValue).joined(separator: "、"))；verify 由决定水平自动给出，不写在规则中）")
                 }
                 let reason = try template(try required(values, "reason", id: id, header: header), id: id, condition: condition)
                 rules.append(Rule(id: id, line: header, condition: condition, advice: advice, reason: reason))
@@ -375,6 +399,7 @@ public struct AcceptanceRules: Sendable {
         }
         self.source = source
         self.limits = Limits(values: limitValues)
+        self.decisionLevel = decisionLevel ?? Self.defaultDecisionLevel
         self.rules = rules
         self.notes = notes
         self.text = text

@@ -14,6 +14,8 @@ public struct CheckMatch: Sendable {
     public var reasons: [String]
     /// Every piece of evidence with its weight (the waterfall of the score).
     public var evidence: [Evidence] = []
+    /// The petitioners' ID number, phone or account agree (``MatchCertainty``).
+    public var identityAgrees = false
     public var matterID: String?
     public var receivedAt: String
     public var level: String?
@@ -108,7 +110,8 @@ public final class IntakeChecker {
         for (candidate, _, similarity) in scored.prefix(10) {
             let score = scorer.score(profile, candidate.profile, textSimilarity: similarity)
             matches.append(CheckMatch(id: candidate.id, relation: score.relation, score: score.probability,
-                                      reasons: score.reasons, evidence: score.evidence, matterID: candidate.matterID,
+                                      reasons: score.reasons, evidence: score.evidence,
+                                      identityAgrees: score.identityAgrees, matterID: candidate.matterID,
                                       receivedAt: candidate.receivedAt, level: candidate.level))
         }
         var result = CheckResult(verdict: .new, matterID: nil, classID: nil, backlogCase: nil, escalation: nil,
@@ -140,7 +143,10 @@ public final class IntakeChecker {
             : try result.matterID.map(store.petitions(ofMatter:))
                 ?? matches.filter { $0.relation == .sameMatter }.compactMap { try store.storedPetition(id: $0.id)?.petition }
                     .sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
-        result.acceptance = AcceptanceAdvisor(rules: acceptanceRules).advise(petition, matter: matterPetitions)
+        let best = matches.first { $0.relation == .sameMatter }
+        let certainty = MatchCertainty(probability: best?.score ?? 0, identityAgrees: best?.identityAgrees ?? false)
+        result.acceptance = AcceptanceAdvisor(rules: acceptanceRules)
+            .advise(petition, matter: matterPetitions, certainty: certainty)
         return result
     }
 

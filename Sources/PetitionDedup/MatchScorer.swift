@@ -31,6 +31,10 @@ public struct PairScore: Sendable {
     /// The petitioners are different people (different ID, phone or name, and
     /// nothing of theirs agrees), outside a group petition.
     public var identityConflict = false
+    /// The petitioners are known to be the same: ID number (or one digit off),
+    /// phone or account agree, or the first-named petitioners' full names are
+    /// the same. What a decline needs besides a sure probability (``MatchCertainty``).
+    public var identityAgrees = false
 
     public var probability: Double { 1 / (1 + exp(-logOdds)) }
 }
@@ -242,7 +246,8 @@ public struct MatchScorer: Sendable {
             relation = .unrelated
         }
         var score = PairScore(logOdds: total, relation: relation, reasons: [],
-                              identityConflict: found.identityDisagrees && !found.identityAgrees)
+                              identityConflict: found.identityDisagrees && !found.identityAgrees,
+                              identityAgrees: found.identityAgrees || found[.name] == 1)
         if let (profileA, profileB) = profiles {
             explain(found, textSimilarity: textSimilarity, textWeight: textWeight, shared: Self.sharedSpecifics(profileA, profileB),
                     into: &score)

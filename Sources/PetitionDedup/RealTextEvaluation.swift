@@ -53,6 +53,12 @@ public struct RealTextEvaluation {
     public var explaining = false
     /// How the nightly job chooses its weights (nil: as it does by default).
     public var weightChoice: DedupJob.WeightChoice?
+    /// Where to write each judged pair's comparison vector, text similarity and
+    /// score (JSON Lines), for fitting the calibration and reading the gates.
+    public var featuresPath: String?
+    /// Where to write the pairs the nightly job joined (a petition and the one
+    /// it repeats, with the score), for drawing pairs to judge.
+    public var joinedPath: String?
 
     public init(messagesPath: String, pairsPath: String, scratchDirectory: String) {
         self.messagesPath = messagesPath
@@ -117,6 +123,9 @@ public struct RealTextEvaluation {
             }
         }
 
+        if let featuresPath { try Self.writeFeatures(of: pairs, in: all, to: featuresPath) }
+        if let joinedPath { try Self.writeJoined(in: all, to: joinedPath) }
+
         progress("留出 \(heldBack.count) 条后导入并去重，逐条核查")
         let heldLines = Set(heldBack.compactMap { recordOf[$0]?.line })
         let held = try database("held.db", records.filter { !heldLines.contains($0.line) })
@@ -162,5 +171,44 @@ public struct RealTextEvaluation {
             }
         }
         return (matter, classOf)
+    }
+
+    /// One JSON line per judged pair: its label, the scorer's comparison
+    /// levels (in ``Comparison`` order), the text similarity and the score.
+    static func writeFeatures(of pairs: [JudgedPair], in store: any PetitionStorage, to path: String) throws {
+        let builder = try ProfileBuilder()
+        let statistics = try IndexState.lastStatistics(in: store)
+        let scorer = MatchScorer(weights: try WeightCalibration.current(in: store) ?? .handSet)
+        var lines: [String] = []
+        for pair in pairs {
+            guard let a = try store.storedPetition(id: pair.a)?.petition,
+                  let b = try store.storedPetition(id: pair.b)?.petition else { continue }
+            let (first, second) = (a.receivedAt.description, a.id) <= (b.receivedAt.description, b.id) ? (a, b) : (b, a)
+            let profiles = (builder.profile(of: first), builder.profile(of: second))
+            let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
+                .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
+            let features = (MatchFeatures(profiles.0), MatchFeatures(profiles.1))
+            let found = scorer.compare(features.0, features.1)
+            let score = scorer.score(profiles.0, profiles.1, textSimilarity: similarity)
+            let object: [String: Any] = [
+                "pair": pair.number, "a": first.id, "b": second.id, "label": pair.label.rawValue,
+                "levels": found.levels.map(Int.init), "similarity": Double(similarity), "log_odds": score.logOdds,
+                "relation": score.relation.rawValue, "reasons": score.reasons,
+            ]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            lines.append(String(decoding: data, as: UTF8.self))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// One JSON line per petition the nightly job joined to an earlier one.
+    static func writeJoined(in store: PetitionStore, to path: String) throws {
+        var lines: [String] = []
+        for link in try store.repeatLinks() {
+            let object: [String: Any] = ["a": link.earlierID, "b": link.id, "probability": link.score ?? 0]
+            let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            lines.append(String(decoding: data, as: UTF8.self))
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
     }
 }

@@ -121,3 +121,17 @@ extension PetitionStore: ReportRepository {
         }
     }
 }
+
+extension PetitionStore {
+    /// Every petition assigned as a repeat, with the petition it repeats and
+    /// the score it was joined at: the pairs the nightly job joined, for
+    /// drawing pairs to judge.
+    public func repeatLinks() throws -> [(id: String, earlierID: String, score: Double?)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT p.id, a.repeat_of, a.score FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid
+                WHERE a.repeat_of IS NOT NULL ORDER BY p.id
+                """).map { ($0[0], $0[1], $0[2]) }
+        }
+    }
+}
