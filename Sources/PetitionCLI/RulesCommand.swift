@@ -35,7 +35,7 @@ struct RulesCommand: ParsableCommand {
             return
         }
         terminal.print("受理规则：\(rules.source)（检查通过）")
-        terminal.print(String(format: "决定水平：%.3g（同一事项的概率达到此值且信访人身份一致，才建议不予受理或不再受理；否则建议人工核对）",
+        terminal.print(String(format: "决定水平：%.3g（低于此值或身份未核实的，改为建议人工核对）",
                               rules.decisionLevel))
         terminal.print("期限：" + rules.limits.named.map { "\($0.name) = \($0.value)" }.joined(separator: "，"))
         for rule in rules.rules {

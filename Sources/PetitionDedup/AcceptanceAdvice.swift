@@ -26,6 +26,9 @@ public struct AcceptanceAdvice: Sendable, Equatable {
     }
 
     public var advice: Advice
+    /// The advice a rule file may give: every one but `verify`, which replaces a
+    /// decline on an uncertain match and is never a rule's own.
+    public static let ruleAdvices = Advice.allCases.filter { $0 != .verify }
     /// The id of the rule that gave it.
     public var rule: String
     public var reason: String

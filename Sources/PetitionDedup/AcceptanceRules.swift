@@ -374,9 +374,9 @@ public struct AcceptanceRules: Sendable {
             case let .rule(id, header, values):
                 let condition = try condition(try required(values, "condition", id: id, header: header), id: id)
                 let adviceEntry = try required(values, "advice", id: id, header: header)
-                let written = AcceptanceAdvice.Advice.allCases.filter { $0 != .verify }
-                guard let advice = AcceptanceAdvice.Advice(rawValue: adviceEntry.value), advice != .verify else {
-                    throw failure(adviceEntry.line, id, "未知建议 \(adviceEntry.value)（可用：\(written.map(\.rawValue).joined(separator: "、"))；verify 由决定水平自动给出，不写在规则中）")
+                guard let advice = AcceptanceAdvice.Advice(rawValue: adviceEntry.value),
+                      AcceptanceAdvice.ruleAdvices.contains(advice) else {
+                    throw failure(adviceEntry.line, id, "未知建议 \(adviceEntry.value)（可用：\(AcceptanceAdvice.ruleAdvices.map(\.rawValue).joined(separator: "、"))；verify 由决定水平自动给出，不写在规则中）")
                 }
                 let reason = try template(try required(values, "reason", id: id, header: header), id: id, condition: condition)
                 rules.append(Rule(id: id, line: header, condition: condition, advice: advice, reason: reason))

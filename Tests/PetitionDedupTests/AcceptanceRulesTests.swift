@@ -28,7 +28,7 @@ struct AcceptanceRulesTests {
         #expect(rules.limits == AcceptanceRules.Limits(
             handlingDays: 60, extensionDays: 30, reviewRequestDays: 30, reviewAnswerDays: 30,
             recheckRequestDays: 30, recheckAnswerDays: 30, collectiveRepresentatives: 5))
-        #expect(Set(rules.rules.map(\.advice)) == Set(AcceptanceAdvice.Advice.allCases))
+        #expect(Set(rules.rules.map(\.advice)) == Set(AcceptanceAdvice.ruleAdvices))
         #expect(rules.rules.map(\.id).contains("decline_in_progress"))
         #expect(rules.rules.map(\.id).contains("decline_concluded"))
         #expect(rules.notes.map(\.id) == ["collective_representatives"])
