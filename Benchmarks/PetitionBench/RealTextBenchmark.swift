@@ -60,6 +60,10 @@ enum RealTextBenchmark {
                                                                       i.repeatsFound, i.repeatsChecked))
         table.add("intake: look-alikes kept apart", String(format: "%.3f (%d/%d)", i.keptApartRate,
                                                            i.lookAlikesKeptApart, i.lookAlikesChecked))
+        table.add("intake: look-alikes advised 不予受理 (given a handling in progress below)",
+                  "\(i.declinedLookAlikes.count) of \(i.wronglyJoined.count) wrongly joined")
+        table.add("intake: repeats found advised 不予受理 under the same history (the rest: verify)",
+                  "\(i.declinedRepeats) of \(i.repeatsFound)")
         table.add("intake: pairs skipped (earlier message held back)", "\(i.skipped)")
         if !i.latencies.isEmpty {
             table.add("intake check p50 / p99", formatMilliseconds(Summary.median(i.latencies)) + " / "
@@ -71,7 +75,8 @@ enum RealTextBenchmark {
             text += "\nmissed repeats (nightly): \(g.missedRepeats.map(String.init).joined(separator: " "))"
             text += "\nwrong joins (nightly): \(g.wrongJoins.map(String.init).joined(separator: " "))"
             text += "\nmissed repeats (intake): \(i.missedRepeats.map(String.init).joined(separator: " "))"
-            text += "\nwrongly joined (intake): \(i.wronglyJoined.map(String.init).joined(separator: " "))\n"
+            text += "\nwrongly joined (intake): \(i.wronglyJoined.map(String.init).joined(separator: " "))"
+            text += "\nadvised 不予受理 though different (intake): \(i.declinedLookAlikes.map(String.init).joined(separator: " "))\n"
             text += report.explanations.map { "\n- " + $0 }.joined() + "\n"
         }
         return text

@@ -1,5 +1,6 @@
 import Foundation
 import PetitionStore
+import PetitionText
 
 /// Measures the detector on real messages with judged pairs, as the judged
 /// pairs' README defines it:
@@ -23,6 +24,12 @@ public struct RealTextEvaluation {
         public var skipped = 0
         public var missedRepeats: [Int] = []
         public var wronglyJoined: [Int] = []
+        /// `different` and `class` pairs that would have been advised 不予受理 had the earlier message been
+        /// under handling at the county, within its limit, when the later one came to the province (the real
+        /// messages carry no history, so one is given): the goal is none.
+        public var declinedLookAlikes: [Int] = []
+        /// Repeats found that the same given history would have declined (the rest are advised `verify`).
+        public var declinedRepeats = 0
         /// Check latencies in seconds, sorted.
         public var latencies: [Double] = []
 
@@ -149,9 +156,17 @@ public struct RealTextEvaluation {
             case .sameMatter:
                 intake.repeatsChecked += 1
                 if joined { intake.repeatsFound += 1 } else { intake.missedRepeats.append(pair.number) }
+                if joined, let earlierPetition = try held.storedPetition(id: earlier)?.petition,
+                   Self.wouldDecline(petition, after: earlierPetition, result: result, rules: checker.acceptanceRules) {
+                    intake.declinedRepeats += 1
+                }
             case .different, .sameClass:
                 intake.lookAlikesChecked += 1
                 if joined { intake.wronglyJoined.append(pair.number) } else { intake.lookAlikesKeptApart += 1 }
+                if joined, let earlierPetition = try held.storedPetition(id: earlier)?.petition,
+                   Self.wouldDecline(petition, after: earlierPetition, result: result, rules: checker.acceptanceRules) {
+                    intake.declinedLookAlikes.append(pair.number)
+                }
             case .sharedIssue:
                 break
             }
@@ -159,6 +174,22 @@ public struct RealTextEvaluation {
         intake.latencies.sort()
         report.intake = intake
         return report
+    }
+
+    /// Whether the check's advice would have been a decline had the earlier
+    /// petition been accepted by the county ten days before the later one
+    /// reached the province: a step in progress within its limit, filed above.
+    static func wouldDecline(_ later: Petition, after earlier: Petition, result: CheckResult,
+                             rules: AcceptanceRules) -> Bool {
+        var handled = earlier
+        handled.level = "县级"
+        handled.handling = Handling(organ: "县级人民政府", level: "县级",
+                                    acceptedAt: CalendarDate(dayNumber: later.receivedAt.dayNumber - 10))
+        var filedAbove = later
+        filedAbove.level = "省级"
+        guard let best = result.matches.first(where: { $0.relation == .sameMatter }) else { return false }
+        let certainty = MatchCertainty(probability: best.score, identityAgrees: best.identityAgrees)
+        return AcceptanceAdvisor(rules: rules).advise(filedAbove, matter: [handled], certainty: certainty).isDecline
     }
 
     /// Each petition's matter and class as the store holds them.
