@@ -15,6 +15,9 @@ struct SlowRealPairsTests {
     static let shared = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus-real")
     static let available = FileManager.default.fileExists(atPath: shared.appendingPathComponent("pairs-dev.jsonl").path)
+    /// The pairs judged for this project (`corpus/real-pairs/`): the test half is never tuned on.
+    static let ownTestHalf = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("corpus/real-pairs/own-test.jsonl")
 
     @Test("repeat recall, join precision and the intake check hold their floors", .enabled(if: available))
     func judgedPairs() throws {
@@ -34,9 +37,28 @@ struct SlowRealPairsTests {
         #expect(intake.repeatRate >= 0.939)  // 109 of 116
         #expect(intake.keptApartRate >= 0.97)
         #expect(grouping.differentInClassRate == 0)
+        // A look-alike joined at intake is never advised 不予受理 under a handling in progress.
+        #expect(intake.declinedLookAlikes.isEmpty, "\(intake.declinedLookAlikes)")
         // The goal for look-alikes at intake is 98 %; 0.971 on these pairs.
         withKnownIssue("goal missed: intake keeps 97 % of look-alikes apart, not 98 %") {
             #expect(intake.keptApartRate >= 0.98)
         }
+    }
+
+    @Test("on the test half never tuned on, no pair judged different is advised 不予受理", .enabled(if: available))
+    func noDeclineOnLookAlikesOfTheTestHalf() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petition-real-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let intake = try RealTextEvaluation(
+            messagesPath: Self.shared.appendingPathComponent("messages.jsonl").path,
+            pairsPath: Self.ownTestHalf.path, scratchDirectory: scratch.path).run().intake
+        print("own test half: look-alikes advised 不予受理 \(intake.declinedLookAlikes), repeats declined "
+              + "\(intake.declinedRepeats) of \(intake.repeatsFound)")
+        // Goal missed: 4 of 24 wrongly joined (one account, one building or hospital, another request, at high scores).
+        withKnownIssue("goal missed: wrong joins at high scores are still advised 不予受理 (issue 19)") {
+            #expect(intake.declinedLookAlikes.isEmpty, "\(intake.declinedLookAlikes)")
+        }
+        // A floor at what the decision level gave when it landed: it must not let more through.
+        #expect(intake.declinedLookAlikes.count <= 4)
     }
 }
