@@ -14,7 +14,7 @@ public struct CheckMatch: Sendable {
     public var reasons: [String]
     /// Every piece of evidence with its weight (the waterfall of the score).
     public var evidence: [Evidence] = []
-    /// The petitioners' ID number, phone or account agree (``MatchCertainty``).
+    /// The petitioners are known to be the same (``PairScore/identityAgrees``).
     public var identityAgrees = false
     public var matterID: String?
     public var receivedAt: String
@@ -46,6 +46,12 @@ public struct CheckResult: Sendable {
     public var matches: [CheckMatch]
     /// Whether to accept it, under the acceptance rules, from the matter's handling history.
     public var acceptance: AcceptanceAdvice?
+
+    /// How sure the best same-matter match is: what a decline needs.
+    public var certainty: MatchCertainty {
+        let best = matches.first { $0.relation == .sameMatter }
+        return MatchCertainty(probability: best?.score ?? 0, identityAgrees: best?.identityAgrees ?? false)
+    }
 }
 
 /// Checks one incoming petition against the store in milliseconds: candidates
@@ -143,10 +149,8 @@ public final class IntakeChecker {
             : try result.matterID.map(store.petitions(ofMatter:))
                 ?? matches.filter { $0.relation == .sameMatter }.compactMap { try store.storedPetition(id: $0.id)?.petition }
                     .sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
-        let best = matches.first { $0.relation == .sameMatter }
-        let certainty = MatchCertainty(probability: best?.score ?? 0, identityAgrees: best?.identityAgrees ?? false)
         result.acceptance = AcceptanceAdvisor(rules: acceptanceRules)
-            .advise(petition, matter: matterPetitions, certainty: certainty)
+            .advise(petition, matter: matterPetitions, certainty: result.certainty)
         return result
     }
 

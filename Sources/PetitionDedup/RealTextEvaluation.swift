@@ -152,21 +152,18 @@ public struct RealTextEvaluation {
             let result = try checker.check(petition)
             intake.latencies.append(Date().timeIntervalSince(started))
             let joined = result.verdict == .repeat && result.matterID == earlierMatter
+            let declined = try joined && held.storedPetition(id: earlier).map {
+                Self.wouldDecline(petition, after: $0.petition, result: result, rules: checker.acceptanceRules)
+            } == true
             switch pair.label {
             case .sameMatter:
                 intake.repeatsChecked += 1
                 if joined { intake.repeatsFound += 1 } else { intake.missedRepeats.append(pair.number) }
-                if joined, let earlierPetition = try held.storedPetition(id: earlier)?.petition,
-                   Self.wouldDecline(petition, after: earlierPetition, result: result, rules: checker.acceptanceRules) {
-                    intake.declinedRepeats += 1
-                }
+                if declined { intake.declinedRepeats += 1 }
             case .different, .sameClass:
                 intake.lookAlikesChecked += 1
                 if joined { intake.wronglyJoined.append(pair.number) } else { intake.lookAlikesKeptApart += 1 }
-                if joined, let earlierPetition = try held.storedPetition(id: earlier)?.petition,
-                   Self.wouldDecline(petition, after: earlierPetition, result: result, rules: checker.acceptanceRules) {
-                    intake.declinedLookAlikes.append(pair.number)
-                }
+                if declined { intake.declinedLookAlikes.append(pair.number) }
             case .sharedIssue:
                 break
             }
@@ -187,9 +184,7 @@ public struct RealTextEvaluation {
                                     acceptedAt: CalendarDate(dayNumber: later.receivedAt.dayNumber - 10))
         var filedAbove = later
         filedAbove.level = "省级"
-        guard let best = result.matches.first(where: { $0.relation == .sameMatter }) else { return false }
-        let certainty = MatchCertainty(probability: best.score, identityAgrees: best.identityAgrees)
-        return AcceptanceAdvisor(rules: rules).advise(filedAbove, matter: [handled], certainty: certainty).isDecline
+        return AcceptanceAdvisor(rules: rules).advise(filedAbove, matter: [handled], certainty: result.certainty).isDecline
     }
 
     /// Each petition's matter and class as the store holds them.
@@ -205,26 +200,21 @@ public struct RealTextEvaluation {
     }
 
     /// One JSON line per judged pair: its label, the scorer's comparison
-    /// levels (in ``Comparison`` order), the text similarity and the score.
+    /// levels (in ``Comparison`` order, from the explanation's evidence), the
+    /// text similarity and the score, as ``PairExplanation`` computes them.
     static func writeFeatures(of pairs: [JudgedPair], in store: any PetitionStorage, to path: String) throws {
-        let builder = try ProfileBuilder()
-        let statistics = try IndexState.lastStatistics(in: store)
-        let scorer = MatchScorer(weights: try WeightCalibration.current(in: store) ?? .handSet)
         var lines: [String] = []
         for pair in pairs {
             guard let a = try store.storedPetition(id: pair.a)?.petition,
                   let b = try store.storedPetition(id: pair.b)?.petition else { continue }
             let (first, second) = (a.receivedAt.description, a.id) <= (b.receivedAt.description, b.id) ? (a, b) : (b, a)
-            let profiles = (builder.profile(of: first), builder.profile(of: second))
-            let similarity = statistics.vector(profiles.0).truncated(to: CorpusIndex.vectorWords)
-                .cosine(statistics.vector(profiles.1).truncated(to: CorpusIndex.vectorWords))
-            let features = (MatchFeatures(profiles.0), MatchFeatures(profiles.1))
-            let found = scorer.compare(features.0, features.1)
-            let score = scorer.score(profiles.0, profiles.1, textSimilarity: similarity)
+            guard let explanation = try PairExplanation.explain(first.id, second.id, in: store) else { continue }
+            var levels = [Int](repeating: 0, count: Comparison.allCases.count)
+            for evidence in explanation.score.evidence { levels[evidence.comparison.rawValue] = evidence.level }
             let object: [String: Any] = [
-                "pair": pair.number, "a": first.id, "b": second.id, "label": pair.label.rawValue,
-                "levels": found.levels.map(Int.init), "similarity": Double(similarity), "log_odds": score.logOdds,
-                "relation": score.relation.rawValue, "reasons": score.reasons,
+                "pair": pair.number, "a": first.id, "b": second.id, "label": pair.label.rawValue, "levels": levels,
+                "similarity": Double(explanation.textSimilarity), "log_odds": explanation.score.logOdds,
+                "relation": explanation.score.relation.rawValue, "reasons": explanation.score.reasons,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
             lines.append(String(decoding: data, as: UTF8.self))

@@ -19,14 +19,17 @@ struct SlowRealPairsTests {
     static let ownTestHalf = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("corpus/real-pairs/own-test.jsonl")
 
-    @Test("repeat recall, join precision and the intake check hold their floors", .enabled(if: available))
-    func judgedPairs() throws {
+    /// The evaluation of the real messages on one file of judged pairs, in a scratch directory.
+    static func evaluate(pairs: URL) throws -> RealTextEvaluation.Report {
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petition-real-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let report = try RealTextEvaluation(
-            messagesPath: Self.shared.appendingPathComponent("messages.jsonl").path,
-            pairsPath: Self.shared.appendingPathComponent("pairs-dev.jsonl").path,
-            scratchDirectory: scratch.path).run()
+        return try RealTextEvaluation(messagesPath: shared.appendingPathComponent("messages.jsonl").path,
+                                      pairsPath: pairs.path, scratchDirectory: scratch.path).run()
+    }
+
+    @Test("repeat recall, join precision and the intake check hold their floors", .enabled(if: available))
+    func judgedPairs() throws {
+        let report = try Self.evaluate(pairs: Self.shared.appendingPathComponent("pairs-dev.jsonl"))
         let grouping = report.grouping, intake = report.intake
         print(String(format: "real pairs: repeat recall %.3f, join precision %.3f, shared issues grouped %.3f, "
                      + "different pairs in one class %.3f; intake: repeats %.3f, look-alikes kept apart %.3f",
@@ -47,11 +50,7 @@ struct SlowRealPairsTests {
 
     @Test("on the test half never tuned on, no pair judged different is advised 不予受理", .enabled(if: available))
     func noDeclineOnLookAlikesOfTheTestHalf() throws {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("petition-real-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let intake = try RealTextEvaluation(
-            messagesPath: Self.shared.appendingPathComponent("messages.jsonl").path,
-            pairsPath: Self.ownTestHalf.path, scratchDirectory: scratch.path).run().intake
+        let intake = try Self.evaluate(pairs: Self.ownTestHalf).intake
         print("own test half: look-alikes advised 不予受理 \(intake.declinedLookAlikes), repeats declined "
               + "\(intake.declinedRepeats) of \(intake.repeatsFound)")
         // Goal missed: 4 of 24 wrongly joined (one account, one building or hospital, another request, at high scores).
