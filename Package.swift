@@ -44,7 +44,7 @@ let package = Package(
         ),
         // Duplicate scoring and clustering.
         .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"],
-                resources: [.copy("Resources/acceptance-rules.txt")]),
+                resources: [.copy("Resources/acceptance-rules.txt"), .copy("Resources/calibration.json")]),
         // The 挂图作战 dashboard: its figures, counted from the store, and its page (HTML with inline SVG).
         .target(name: "PetitionDashboard", dependencies: ["PetitionDedup", "PetitionStore", "PetitionText"]),
         // The HTTP service of DOMAIN.md (`petition serve`): router, middleware, the resident index.

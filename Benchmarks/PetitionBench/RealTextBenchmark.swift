@@ -71,6 +71,9 @@ enum RealTextBenchmark {
         }
         table.add("messages / matters / classes", "\(report.messages) / \(report.matters) / \(report.classes)")
         var text = "## Real messages, judged pairs (\(pairs))\n\n" + table.text + "\n"
+        text += "\n### Each judged pair's own probability against its label\n\n" + report.reliability.markdown + "\n"
+        text += String(format: "\nworst gap (deciles of ≥ 10 pairs): %.3f; deciles outside their 95 %% interval: %d\n",
+                       report.reliability.worstGap(), report.reliability.outsideInterval.count)
         if listing {
             text += "\nmissed repeats (nightly): \(g.missedRepeats.map(String.init).joined(separator: " "))"
             text += "\nwrong joins (nightly): \(g.wrongJoins.map(String.init).joined(separator: " "))"

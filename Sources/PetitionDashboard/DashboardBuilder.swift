@@ -13,6 +13,9 @@ import PetitionText
 ///   handling recorded counts as open for the ordinary handling limit after
 ///   its last petition, the time an organ has to answer it. An open matter
 ///   counts in the region of its latest petition.
+/// - A repeat this month is also counted **to verify** (须核对) when its match's
+///   probability is below the rules' decision level: the check advised
+///   `verify`, and no decline stands on it until a clerk confirms it.
 /// - Repeats, escalations (a petition to a higher level than its matter had
 ///   reached, as the nightly job finds them) and collective petitions count in
 ///   the region of each petition.
@@ -90,6 +93,7 @@ public struct DashboardBuilder {
                     guard thisMonth else { continue }
                     tally.counts.petitionsThisMonth += 1
                     if isRepeat { tally.counts.repeatsThisMonth += 1 }
+                    if isRepeat && (history.scores[petition.id] ?? 0) < rules.decisionLevel { tally.counts.verifyThisMonth += 1 }
                     if isRepeat && thisWeek { tally.counts.repeatsThisWeek += 1 }
                     if escalated { tally.counts.escalationsThisMonth += 1 }
                     if (petition.headcount ?? 1) >= Self.collectiveHeadcount { tally.counts.collectiveThisMonth += 1 }

@@ -23,7 +23,13 @@ public struct Evidence: Sendable, Equatable {
 /// The verdict on one pair: a probability that both raise the same matter,
 /// the relation, and the reasons in Chinese.
 public struct PairScore: Sendable {
+    /// The Fellegi–Sunter sum: what the relation is decided on.
     public var logOdds: Double
+    /// The calibrated probability of one matter (``ScoreCalibration``): what
+    /// a clerk reads and the acceptance advice's decision level is held to.
+    public var probability: Double
+    /// The score's parts, as the calibration reads them.
+    public var calibrationInputs: CalibrationInputs
     public var relation: Relation
     public var reasons: [String]
     /// Every comparison that said something, with its weight (with reasons only).
@@ -35,8 +41,6 @@ public struct PairScore: Sendable {
     /// phone or account agree, or the first-named petitioners' full names are
     /// the same. What a decline needs besides a sure probability (``MatchCertainty``).
     public var identityAgrees = false
-
-    public var probability: Double { 1 / (1 + exp(-logOdds)) }
 }
 
 /// A Fellegi–Sunter scorer: a pair becomes one level per ``Comparison`` (a
@@ -53,6 +57,8 @@ public struct PairScore: Sendable {
 /// place and problem in one region by someone else, written alike.
 public struct MatchScorer: Sendable {
     public var weights: MatchWeights
+    /// Turns the sum's parts into the probability a clerk reads.
+    public var calibration: ScoreCalibration
     /// A petition naming more places of one kind than this lists them rather
     /// than names the one it is about: its places then only agree, never disagree.
     static let clearlyNamedLimit = 3
@@ -64,8 +70,9 @@ public struct MatchScorer: Sendable {
     /// Members of a class case write alike about one place and problem.
     public var classTextMinimum: Float = 0.3
 
-    public init(weights: MatchWeights = .handSet) {
+    public init(weights: MatchWeights = .handSet, calibration: ScoreCalibration = .bundled) {
         self.weights = weights
+        self.calibration = calibration
     }
 
     /// Scores two profiles and explains the verdict (for the intake check).
@@ -83,6 +90,8 @@ public struct MatchScorer: Sendable {
         var identityAgrees = false
         var identityDisagrees = false
         var placeAgrees = false
+        /// A place, room, case number, amount or area agrees (the calibration's ``CalibrationInputs/specificAgrees``).
+        var specificAgrees = false
         var conceptAgrees = false
         var regionDisagrees = false
 
@@ -200,6 +209,8 @@ public struct MatchScorer: Sendable {
         found[.amount] = values(a.amounts, b.amounts)
         found[.area] = values(a.areas, b.areas)
         found[.year] = values(a.years, b.years)
+        found.specificAgrees = found.placeAgrees || found[.room] == 1 || found[.caseNumber] == 1
+            || found[.amount] == 1 || found[.area] == 1
 
         // What kind of problem. Disjoint concepts disagree; they agree only
         // where one petition is about what the other mentions: two problems
@@ -232,6 +243,7 @@ public struct MatchScorer: Sendable {
             let weight = weights.weight(comparison, level)
             if comparison.isIdentity { identity += weight } else { subject += weight }
         }
+        let specifics = subject
         let textWeight = weights.textWeight(textSimilarity)
         subject += textWeight
         let total = weights.prior + identity + subject
@@ -245,7 +257,11 @@ public struct MatchScorer: Sendable {
         } else {
             relation = .unrelated
         }
-        var score = PairScore(logOdds: total, relation: relation, reasons: [],
+        let inputs = CalibrationInputs(identity: identity, specifics: specifics, textSimilarity: Double(textSimilarity),
+                                       specificAgrees: found.specificAgrees, conceptAgrees: found[.concept] == 1,
+                                       conceptDisagrees: found[.concept] == 2)
+        var score = PairScore(logOdds: total, probability: calibration.probability(inputs, logOdds: total),
+                              calibrationInputs: inputs, relation: relation, reasons: [],
                               identityConflict: found.identityDisagrees && !found.identityAgrees,
                               identityAgrees: found.identityAgrees || found[.name] == 1)
         if let (profileA, profileB) = profiles {

@@ -48,6 +48,9 @@ public struct RealTextEvaluation {
         public var intake = IntakeMeasures()
         /// With ``RealTextEvaluation/explaining``: why each missed repeat and wrong join of the nightly job went so.
         public var explanations: [String] = []
+        /// Each judged pair's own probability (as ``PairExplanation`` scores it over every message)
+        /// against its label: `same_matter` a repeat, every other label not.
+        public var reliability = ReliabilityTable(probabilities: [], isRepeat: [])
         public var importSeconds = 0.0
         public var dedupSeconds = 0.0
     }
@@ -130,7 +133,10 @@ public struct RealTextEvaluation {
             }
         }
 
-        if let featuresPath { try Self.writeFeatures(of: pairs, in: all, to: featuresPath) }
+        let scored = try Self.explain(pairs, in: all)
+        report.reliability = ReliabilityTable(probabilities: scored.map(\.explanation.score.probability),
+                                              isRepeat: scored.map { $0.pair.label == .sameMatter })
+        if let featuresPath { try Self.writeFeatures(of: scored, to: featuresPath) }
         if let joinedPath { try Self.writeJoined(in: all, to: joinedPath) }
 
         progress("留出 \(heldBack.count) 条后导入并去重，逐条核查")
@@ -199,21 +205,48 @@ public struct RealTextEvaluation {
         return (matter, classOf)
     }
 
-    /// One JSON line per judged pair: its label, the scorer's comparison
-    /// levels (in ``Comparison`` order, from the explanation's evidence), the
-    /// text similarity and the score, as ``PairExplanation`` computes them.
-    static func writeFeatures(of pairs: [JudgedPair], in store: any PetitionStorage, to path: String) throws {
-        var lines: [String] = []
+    /// Each judged pair whose messages are both stored, explained earlier message first.
+    static func explain(_ pairs: [JudgedPair], in store: any PetitionStorage) throws
+        -> [(pair: JudgedPair, explanation: PairExplanation)] {
+        var explained: [(pair: JudgedPair, explanation: PairExplanation)] = []
         for pair in pairs {
             guard let a = try store.storedPetition(id: pair.a)?.petition,
                   let b = try store.storedPetition(id: pair.b)?.petition else { continue }
             let (first, second) = (a.receivedAt.description, a.id) <= (b.receivedAt.description, b.id) ? (a, b) : (b, a)
             guard let explanation = try PairExplanation.explain(first.id, second.id, in: store) else { continue }
+            explained.append((pair, explanation))
+        }
+        return explained
+    }
+
+    /// The judged pairs of each file scored over every message after one
+    /// import and nightly run: what ``CalibrationFit`` is fitted on.
+    public func judgedScores(pairFiles: [String]) throws -> [[(pair: JudgedPair, explanation: PairExplanation)]] {
+        let records = try RecordFile.records(path: messagesPath)
+        try FileManager.default.createDirectory(atPath: scratchDirectory, withIntermediateDirectories: true)
+        let path = (scratchDirectory as NSString).appendingPathComponent("calibrate.db")
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try PetitionStore(path: path)
+        _ = try Importer(store: store, derivedData: try ProfileWriter()).importRecords(records, kind: .petitions)
+        let job = DedupJob(store: store)
+        if let weightChoice { job.weightChoice = weightChoice }
+        _ = try job.run(full: true)
+        return try pairFiles.map { try Self.explain(JudgedPair.load(path: $0), in: store) }
+    }
+
+    /// One JSON line per judged pair: its label, the scorer's comparison
+    /// levels (in ``Comparison`` order, from the explanation's evidence), the
+    /// text similarity, the log-odds and the calibrated probability.
+    static func writeFeatures(of scored: [(pair: JudgedPair, explanation: PairExplanation)], to path: String) throws {
+        var lines: [String] = []
+        for (pair, explanation) in scored {
+            let (first, second) = (explanation.a, explanation.b)
             var levels = [Int](repeating: 0, count: Comparison.allCases.count)
             for evidence in explanation.score.evidence { levels[evidence.comparison.rawValue] = evidence.level }
             let object: [String: Any] = [
-                "pair": pair.number, "a": first.id, "b": second.id, "label": pair.label.rawValue, "levels": levels,
+                "pair": pair.number, "a": first, "b": second, "label": pair.label.rawValue, "levels": levels,
                 "similarity": Double(explanation.textSimilarity), "log_odds": explanation.score.logOdds,
+                "probability": explanation.score.probability,
                 "relation": explanation.score.relation.rawValue, "reasons": explanation.score.reasons,
             ]
             let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])

@@ -93,15 +93,15 @@ extension PostgresStore: ReportRepository {
             var current: MatterHistory?
             try session.forEachRow("""
                 SELECT a.matter_id, p.id, p.received_at, p.level, p.channel, p.headcount, p.province, p.city, p.county,
-                       p.category, p.handling, a.repeat_of IS NOT NULL, p.imported_at, m.class_id, m.backlog_case_id
+                       p.category, p.handling, a.repeat_of IS NOT NULL, p.imported_at, m.class_id, m.backlog_case_id, a.score
                 FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid JOIN matter m ON m.matter_id = a.matter_id
                 WHERE true \(unescaped: cityFilter("p"))
                 ORDER BY a.matter_id, p.received_at, p.id
                 """, batch: 10_000) { row in
                 let (matter, id, received, level, channel, headcount, province, city, county, category, handling,
-                     isRepeat, importedAt, classID, caseID) = try row.decode(
+                     isRepeat, importedAt, classID, caseID, score) = try row.decode(
                         (String, String, String, String?, String?, Int?, String?, String?, String?, String?, String?,
-                         Bool, String, String?, String?).self)
+                         Bool, String, String?, String?, Double?).self)
                 if matter != current?.matterID {
                     if let current { try body(current) }
                     current = MatterHistory(matterID: matter)
@@ -113,7 +113,10 @@ extension PostgresStore: ReportRepository {
                     id: id, receivedAt: receivedAt, channel: channel, level: level, province: province, city: city,
                     county: county, headcount: headcount, category: category, content: "",
                     handling: Handling(storedJSON: handling)))
-                if isRepeat { current?.repeats.insert(id) }
+                if isRepeat {
+                    current?.repeats.insert(id)
+                    if let score { current?.scores[id] = score }
+                }
                 current?.storedAt[id] = importedAt
                 return true
             }

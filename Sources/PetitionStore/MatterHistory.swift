@@ -9,6 +9,9 @@ public struct MatterHistory: Sendable {
     public var petitions: [Petition] = []
     /// Petitions the nightly job or a saved check called repeats.
     public var repeats: Set<String> = []
+    /// Repeat petition id → the probability of the match that put it in this
+    /// matter: how sure the call was (a decline needs the rules' decision level).
+    public var scores: [String: Double] = [:]
     /// Petition id → when it was stored (imported, upserted or saved), ISO 8601:
     /// what a run had not yet seen is what was stored after it started.
     public var storedAt: [String: String] = [:]

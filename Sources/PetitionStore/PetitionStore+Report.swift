@@ -85,7 +85,8 @@ extension PetitionStore: ReportRepository {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT a.matter_id, p.id, p.received_at, p.level, p.channel, p.headcount, p.province, p.city, p.county,
-                       p.category, p.handling, a.repeat_of IS NOT NULL AS is_repeat, p.imported_at, m.class_id, m.backlog_case_id
+                       p.category, p.handling, a.repeat_of IS NOT NULL AS is_repeat, p.imported_at, m.class_id, m.backlog_case_id,
+                       a.score
                 FROM assignment a JOIN petition p ON p.rowid = a.petition_rowid JOIN matter m ON m.matter_id = a.matter_id
                 ORDER BY a.matter_id, p.received_at, p.id
                 """)
@@ -104,7 +105,10 @@ extension PetitionStore: ReportRepository {
                     id: id, receivedAt: receivedAt, channel: row["channel"], level: row["level"],
                     province: row["province"], city: row["city"], county: row["county"], headcount: row["headcount"],
                     category: row["category"], content: "", handling: Handling(storedJSON: row["handling"])))
-                if row["is_repeat"] as Bool { current?.repeats.insert(id) }
+                if row["is_repeat"] as Bool {
+                    current?.repeats.insert(id)
+                    if let score: Double = row["score"] { current?.scores[id] = score }
+                }
                 current?.storedAt[id] = row["imported_at"]
             }
             if let current { try body(current) }

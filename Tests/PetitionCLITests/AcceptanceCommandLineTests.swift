@@ -4,7 +4,7 @@ import Testing
 /// A matter accepted by the county on 2021-03-12 (due 2021-05-11) and one whose recheck concluded on 2021-08-05.
 private let histories = """
     {"id": "XF-1", "received_at": "2021-03-10", "channel": "来信", "level": "县级", "county": "历城区", "petitioners": [{"name": "张伟", "id_number": "370112198001011236", "phone": "13812345678"}], "title": "反映阳光花园小区房产证办理问题", "content": "信访人张伟反映，其于2015年3月购买阳光花园5号楼2单元301室，开发商至今未办理房产证，要求尽快办理。", "handling": {"organ": "历城区人民政府", "level": "县级", "accepted_at": "2021-03-12"}}
-    {"id": "XF-2", "received_at": "2021-04-10", "channel": "来访", "level": "县级", "county": "历城区", "petitioners": [{"name": "李娜"}], "title": "宏达公司拖欠工资", "content": "李娜反映宏达建筑工程有限公司拖欠工资3万元。", "handling": {"organ": "历城区人力资源和社会保障局", "level": "县级", "accepted_at": "2021-04-12", "replied_at": "2021-05-20", "review": {"organ": "济南市人力资源和社会保障局", "level": "市级", "requested_at": "2021-06-01", "replied_at": "2021-06-25"}, "recheck": {"organ": "山东省人力资源和社会保障厅", "level": "省级", "requested_at": "2021-07-10", "replied_at": "2021-08-05"}}}
+    {"id": "XF-2", "received_at": "2021-04-10", "channel": "来访", "level": "县级", "county": "历城区", "petitioners": [{"name": "李娜", "id_number": "370112198502023327"}], "title": "宏达公司拖欠工资", "content": "李娜反映宏达建筑工程有限公司拖欠工资3万元。", "handling": {"organ": "历城区人力资源和社会保障局", "level": "县级", "accepted_at": "2021-04-12", "replied_at": "2021-05-20", "review": {"organ": "济南市人力资源和社会保障局", "level": "市级", "requested_at": "2021-06-01", "replied_at": "2021-06-25"}, "recheck": {"organ": "山东省人力资源和社会保障厅", "level": "省级", "requested_at": "2021-07-10", "replied_at": "2021-08-05"}}}
     """
 
 private let repeatAtCity = #"{"received_at": "2021-04-20", "channel": "来访", "headcount": 8, "level": "市级", "county": "历城区", "petitioners": [{"name": "张某", "id_number": "370112198001011236"}], "title": "陽光花園房產證問題", "content": "張某反映陽光花園5號樓2單元301室房產證至今未辦理。"}"#
@@ -32,12 +32,19 @@ struct AcceptanceCommandLineTests {
         #expect((inProgress["reason"] as? String)?.contains("历城区人民政府") == true)
         #expect((inProgress["note"] as? String)?.contains("不超过5人") == true)
 
-        let again = #"{"received_at": "2021-09-20", "level": "县级", "county": "历城区", "petitioners": [{"name": "李娜"}], "title": "宏达公司拖欠工资", "content": "李娜反映宏达建筑工程有限公司拖欠工资3万元至今未付。"}"#
+        let again = #"{"received_at": "2021-09-20", "level": "县级", "county": "历城区", "petitioners": [{"name": "李娜", "id_number": "370112198502023327"}], "title": "宏达公司拖欠工资", "content": "李娜反映宏达建筑工程有限公司拖欠工资3万元至今未付。"}"#
         let concluded = try acceptance(try petition.run(["check", "--json", "-"], input: again).output)
         #expect(concluded["advice"] as? String == "decline_concluded")
         #expect(concluded["handling_organ"] as? String == "山东省人力资源和社会保障厅")
         #expect(concluded["due_at"] is NSNull)
         #expect((concluded["reason"] as? String)?.contains("2021-08-05") == true)
+
+        // The same complaint under the same name but no ID number or phone: the judged real pairs put such a
+        // match well below the decision level, so the clerk is asked to verify rather than told to decline.
+        let nameOnly = again.replacingOccurrences(of: #", "id_number": "370112198502023327""#, with: "")
+        let unsure = try acceptance(try petition.run(["check", "--json", "-"], input: nameOnly).output)
+        #expect(unsure["advice"] as? String == "verify")
+        #expect(unsure["handling_organ"] as? String == "山东省人力资源和社会保障厅")
 
         let unrelated = #"{"received_at": "2021-09-20", "level": "市级", "county": "槐荫区", "petitioners": [{"name": "王芳"}], "title": "噪音扰民", "content": "王芳反映经十路夜间施工噪音扰民。"}"#
         let new = try acceptance(try petition.run(["check", "--json", "-"], input: unrelated).output)

@@ -48,16 +48,28 @@ struct SlowRealPairsTests {
         }
     }
 
+    /// The test half's evaluation, run once for the tests that read it.
+    static let ownTestReport = Result { try evaluate(pairs: ownTestHalf) }
+
     @Test("on the test half never tuned on, no pair judged different is advised 不予受理", .enabled(if: available))
     func noDeclineOnLookAlikesOfTheTestHalf() throws {
-        let intake = try Self.evaluate(pairs: Self.ownTestHalf).intake
+        let intake = try Self.ownTestReport.get().intake
         print("own test half: look-alikes advised 不予受理 \(intake.declinedLookAlikes), repeats declined "
               + "\(intake.declinedRepeats) of \(intake.repeatsFound)")
-        // Goal missed: 4 of 24 wrongly joined (one account, one building or hospital, another request, at high scores).
-        withKnownIssue("goal missed: wrong joins at high scores are still advised 不予受理 (issue 19)") {
-            #expect(intake.declinedLookAlikes.isEmpty, "\(intake.declinedLookAlikes)")
+        #expect(intake.declinedLookAlikes.isEmpty, "\(intake.declinedLookAlikes)")
+    }
+
+    @Test("on the test half never tuned on, the probabilities are calibrated", .enabled(if: available))
+    func calibrationOnTheTestHalf() throws {
+        let table = try Self.ownTestReport.get().reliability
+        print("own test half, reliability:\n" + table.markdown)
+        // A floor at what the bundled calibration gave when it was fitted: at most one decile's mean
+        // probability outside its share's 95 % interval (0.6–0.7: 0.65 against 0.40 of 20 pairs).
+        #expect(table.outsideInterval.count <= 1)
+        // The goal is ±0.05 per decile; the worst decile of ten pairs or more is 0.25 off, and with
+        // 8–33 pairs in the middle deciles their shares are only known to ±0.15–0.3.
+        withKnownIssue("goal missed: calibration within ±0.05 per decile on the test half (issue 19)") {
+            #expect(table.worstGap() <= 0.05)
         }
-        // A floor at what the decision level gave when it landed: it must not let more through.
-        #expect(intake.declinedLookAlikes.count <= 4)
     }
 }

@@ -1,4 +1,4 @@
-import PetitionDedup
+@testable import PetitionDedup
 import PetitionStore
 import Testing
 
@@ -70,5 +70,38 @@ struct UncertainMatchAdviceTests {
     func verifyIsNotARuleAdvice() {
         let text = F.rules.text.replacingOccurrences(of: "advice = decline_concluded", with: "advice = verify")
         #expect(throws: AcceptanceRules.LoadError.self) { try AcceptanceRules(text: text, source: "规则.txt") }
+    }
+}
+
+/// The nightly report counts each repeat as the check would have advised it,
+/// at the probability its match was given.
+@Suite("Report: repeats below the decision level")
+struct ReportVerifyCountTests {
+    private func history(score: Double?) -> (MatterHistory, Petition) {
+        var history = MatterHistory(matterID: "M-1")
+        let first = F.petition("XF-1", "2021-03-01", handling: F.inHandling)
+        let again = F.petition("XF-2", "2021-04-01", level: "市级")
+        history.petitions = [first, again]
+        history.repeats = ["XF-2"]
+        if let score { history.scores["XF-2"] = score }
+        return (history, again)
+    }
+
+    @Test("a repeat matched below the decision level is counted verify, not declinable")
+    func belowLevelIsVerify() {
+        let (history, again) = history(score: 0.9)
+        #expect(AcceptanceReport.advice(for: again, in: history, advisor: F.advisor) == .verify)
+    }
+
+    @Test("a repeat matched at the decision level is counted declinable")
+    func atLevelIsDecline() {
+        let (history, again) = history(score: 0.995)
+        #expect(AcceptanceReport.advice(for: again, in: history, advisor: F.advisor) == .declineInProgress)
+    }
+
+    @Test("a repeat with no stored probability is not counted declinable")
+    func noScoreIsVerify() {
+        let (history, again) = history(score: nil)
+        #expect(AcceptanceReport.advice(for: again, in: history, advisor: F.advisor) == .verify)
     }
 }
