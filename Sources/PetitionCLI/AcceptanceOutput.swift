@@ -1,5 +1,6 @@
 import Foundation
 import PetitionDedup
+import PetitionText
 
 /// How `check` shows the acceptance advice to a clerk (its JSON is ``ServiceJSON``'s).
 enum AcceptanceOutput {
@@ -13,6 +14,7 @@ enum AcceptanceOutput {
             lines.append(state)
         }
         lines += advice.notes.map { "  提示：\($0)" }
-        return lines
+        // A check reveals nothing: an organ's name is typed by a clerk and may hold a phone.
+        return lines.map(PrivacyMask.text)
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import PetitionDedup
 import PetitionService
 import PetitionStore
+import PetitionText
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -42,8 +43,8 @@ struct CheckCommand: ParsableCommand {
         terminal.print("结论：\(verdict)" + (result.matterID.map { "，事项 \($0)" } ?? "")
             + (result.classID.map { "，类案 \($0)" } ?? ""))
         if let backlog = result.backlogCase {
-            terminal.print("信访积案：\(backlog.caseID) \(backlog.title)")
-            for part in wrapped("  包案领导：\(backlog.leader ?? "未登记")；责任单位：\(backlog.responsibleUnits.joined(separator: "、"))；状态：\(backlog.status ?? "未登记")", width: terminal.width) {
+            terminal.print(PrivacyMask.text("信访积案：\(backlog.caseID) \(backlog.title)"))
+            for part in wrapped(PrivacyMask.text("  包案领导：\(backlog.leader ?? "未登记")；责任单位：\(backlog.responsibleUnits.joined(separator: "、"))；状态：\(backlog.status ?? "未登记")"), width: terminal.width) {
                 terminal.print(part)
             }
         }

@@ -17,12 +17,13 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let store = try openStore(global, readReplica: replica.readReplica)
-        let file = try CaseFile.load(id: id, store: store)
+        let loaded = try CaseFile.load(id: id, store: store)
         try privacy.audit(store, command: "show", subject: id,
-                          returned: file.map { $0.matters.flatMap { $0.petitions.map(\.id) } } ?? [])
-        guard let file else {
+                          returned: loaded.map { $0.matters.flatMap { $0.petitions.map(\.id) } } ?? [])
+        guard let found = loaded else {
             throw UserError(message: "找不到编号为 \(id) 的信访件或信访积案")
         }
+        let file = privacy.reveal ? found : found.masked
         let terminal = Terminal.current
         if global.json {
             terminal.print(jsonLine(json(file)))

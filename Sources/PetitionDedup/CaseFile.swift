@@ -46,3 +46,18 @@ public struct CaseFile: Sendable {
         return file
     }
 }
+
+extension CaseFile {
+    /// The case file as a role without a reveal sees it: every record in it masked.
+    public var masked: CaseFile {
+        var copy = self
+        copy.petition = petition?.masked
+        copy.backlogCase = backlogCase?.masked
+        copy.matters = matters.map { matter in
+            var matter = matter
+            matter.petitions = matter.petitions.map(\.masked)
+            return matter
+        }
+        return copy
+    }
+}

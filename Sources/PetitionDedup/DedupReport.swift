@@ -124,8 +124,13 @@ public struct DedupReport {
         return copy
     }
 
+    /// A CSV cell that no spreadsheet evaluates: a cell beginning with = + - @
+    /// or a tab (a formula to Excel and LibreOffice) is written after a `'`,
+    /// as OWASP's CSV-injection advice says, unless it is a plain number.
     static func csvField(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+        var text = text
+        if let first = text.first, "=+-@\t\r".contains(first), Double(text) == nil { text = "'" + text }
+        return text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

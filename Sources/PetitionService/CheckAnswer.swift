@@ -1,5 +1,6 @@
 import Foundation
 import PetitionDedup
+import PetitionText
 
 /// DOMAIN.md's answer to an intake check (`check --json`, `POST /v1/check`),
 /// encoded by `JSONEncoder`. It was a dictionary written by
@@ -44,10 +45,11 @@ public struct CheckAnswer: Encodable, Sendable {
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(summary.caseID, forKey: .caseID)
-            try container.encode(summary.title, forKey: .title)
-            try container.encode(summary.leader, forKey: .leader)
-            try container.encode(summary.responsibleUnits, forKey: .responsibleUnits)
-            try container.encode(summary.status, forKey: .status)
+            // A check reveals nothing: a case's fields are typed by clerks and may hold a phone.
+            try container.encode(PrivacyMask.text(summary.title), forKey: .title)
+            try container.encode(summary.leader.map(PrivacyMask.text), forKey: .leader)
+            try container.encode(summary.responsibleUnits.map(PrivacyMask.text), forKey: .responsibleUnits)
+            try container.encode(summary.status.map(PrivacyMask.text), forKey: .status)
         }
     }
 
@@ -72,8 +74,8 @@ public struct CheckAnswer: Encodable, Sendable {
             var container = encoder.container(keyedBy: Keys.self)
             try container.encode(advice.advice.rawValue, forKey: .advice)
             try container.encode(advice.rule, forKey: .rule)
-            try container.encode(advice.reason, forKey: .reason)
-            try container.encode(advice.handlingOrgan, forKey: .handlingOrgan)
+            try container.encode(PrivacyMask.text(advice.reason), forKey: .reason)
+            try container.encode(advice.handlingOrgan.map(PrivacyMask.text), forKey: .handlingOrgan)
             try container.encode(advice.dueAt?.description, forKey: .dueAt)
             try container.encode(advice.overdue, forKey: .overdue)
             try container.encode(advice.note, forKey: .note)

@@ -20,7 +20,7 @@ public enum ServiceJSON {
     static func acceptance(_ advice: AcceptanceAdvice) -> [String: Any] {
         [
             "advice": advice.advice.rawValue, "rule": advice.rule, "reason": advice.reason,
-            "handling_organ": null(advice.handlingOrgan), "due_at": null(advice.dueAt?.description),
+            "handling_organ": null(advice.handlingOrgan.map(PrivacyMask.text)), "due_at": null(advice.dueAt?.description),
             "overdue": advice.overdue, "note": null(advice.note), "stage": null(advice.stage?.stage.rawValue),
         ]
     }
@@ -37,6 +37,7 @@ public enum ServiceJSON {
 
     /// `show ID --json` of a petition: the record, its backlog case when its matter has one, its matter.
     static func petitionFile(_ file: CaseFile, privacy: PrivacyFilter) -> [String: Any] {
+        let file = privacy.reveal ? file : file.masked
         var object: [String: Any] = [:]
         if let petition = file.petition {
             object["petition"] = [
@@ -52,7 +53,7 @@ public enum ServiceJSON {
                 },
             ]
         }
-        if let backlog = file.backlogCase { object["backlog_case"] = backlogCase(backlog) }
+        if let backlog = file.backlogCase { object["backlog_case"] = backlogCase(backlog, privacy: privacy) }
         object["matters"] = file.matters.map { matter(matterID: $0.matterID, classID: $0.classID,
                                                       members: $0.petitions, escalations: $0.escalations,
                                                       privacy: privacy) }
@@ -60,12 +61,13 @@ public enum ServiceJSON {
     }
 
     /// `show ID --json` of a backlog case: the case and the matters linked to it.
-    static func backlogFile(_ backlog: BacklogCase, matters: [[String: Any]]) -> [String: Any] {
-        ["backlog_case": backlogCase(backlog), "matters": matters]
+    static func backlogFile(_ backlog: BacklogCase, matters: [[String: Any]], privacy: PrivacyFilter) -> [String: Any] {
+        ["backlog_case": backlogCase(backlog, privacy: privacy), "matters": matters]
     }
 
-    static func backlogCase(_ backlog: BacklogCase) -> [String: Any] {
-        ["case_id": backlog.caseID, "title": backlog.title, "leader": null(backlog.leader),
+    static func backlogCase(_ backlog: BacklogCase, privacy: PrivacyFilter) -> [String: Any] {
+        let backlog = privacy.reveal ? backlog : backlog.masked
+        return ["case_id": backlog.caseID, "title": backlog.title, "leader": null(backlog.leader),
          "responsible_units": backlog.responsibleUnits, "status": null(backlog.status)]
     }
 

@@ -47,7 +47,7 @@ extension ServiceRoutes {
         guard let found else { throw ServiceError.notFound(kind: "事项", id: id) }
         context.notes.noteAudit(subject: id, returned: found.members.map(\.id))
         var object = found.json(privacy: privacy)
-        object["backlog_case"] = found.backlog.map { ServiceJSON.backlogCase($0) as Any } ?? NSNull()
+        object["backlog_case"] = found.backlog.map { ServiceJSON.backlogCase($0, privacy: privacy) as Any } ?? NSNull()
         object["class_size"] = ServiceJSON.null(found.classSize)
         return JSONResponse.make(object)
     }
@@ -69,6 +69,6 @@ extension ServiceRoutes {
         }
         guard let (backlog, matters) = found else { throw ServiceError.notFound(kind: "信访积案", id: id) }
         context.notes.noteAudit(subject: id, returned: matters.flatMap { $0.members.map(\.id) })
-        return JSONResponse.make(ServiceJSON.backlogFile(backlog, matters: matters.map { $0.json(privacy: privacy) }))
+        return JSONResponse.make(ServiceJSON.backlogFile(backlog, matters: matters.map { $0.json(privacy: privacy) }, privacy: privacy))
     }
 }
