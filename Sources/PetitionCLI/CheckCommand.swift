@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
         let checker = try IntakeChecker(store: store)
         checker.acceptanceRules = rules
         let result = save ? try checker.checkAndSave(petition) : try checker.check(petition)
-        try privacy.audit(store, command: save ? "check --save" : "check", subject: petition.id,
+        try privacy.audit(store, command: save ? "check --save" : "check", subject: petition.checkAuditSubject,
                           returned: result.matches.map(\.id))
         let terminal = Terminal.current
         if global.json {
@@ -94,7 +94,7 @@ struct CheckCommand: ParsableCommand {
             object["id"] = "待受理"
         }
         do {
-            return try RecordDecoding.petition(from: object)
+            return try RecordDecoding.petitionToCheck(from: object)
         } catch {
             throw UserError(message: error.description)
         }

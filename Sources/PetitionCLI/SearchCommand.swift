@@ -38,6 +38,10 @@ struct SearchCommand: ParsableCommand {
             throw UserError(message: "查询「\(text)」中没有可检索的字词")
         } catch .onlyExclusions {
             throw UserError(message: "查询「\(text)」只有排除词，至少需要一个检索词")
+        } catch let .tooLong(limit) {
+            throw UserError(message: "查询过长：最多 \(limit) 个字符")
+        } catch let .tooManyTerms(limit) {
+            throw UserError(message: "查询的检索词过多：最多 \(limit) 个（含排除词和 OR 连接的词）")
         }
         if let level, !Petition.levels.contains(level) {
             throw UserError(message: "--level 应为 \(Petition.levels.joined(separator: "、"))")

@@ -24,6 +24,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "检查其他进程完成的夜间查重并重新加载常驻索引的间隔（秒）") var refreshInterval = 30.0
     @Option(help: "POST /v1/check 请求体上限（字节）") var recordLimit = BodyLimits.standard.record
     @Option(help: "POST /v1/petitions 请求体上限（字节）") var batchLimit = BodyLimits.standard.batch
+    @Option(help: "每名操作人每天查重可提交的不同身份证号和电话个数（防止逐位试探已掩码的号码）")
+    var checkIdentifiersPerDay = ServiceConfiguration().checkIdentifiersPerDay
     @Option(help: "日志级别：trace debug info notice warning error critical") var logLevel = "info"
 
     func validate() throws {
@@ -34,6 +36,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--request-timeout、--batch-timeout 与 --refresh-interval 须为正数（秒）")
         }
         if recordLimit < 1 || batchLimit < 1 { throw ValidationError("--record-limit 与 --batch-limit 须为正整数（字节）") }
+        if checkIdentifiersPerDay < 1 { throw ValidationError("--check-identifiers-per-day 须为正整数") }
         if ServiceLogHandler.logger(json: false, levelNamed: logLevel) == nil { throw ValidationError("--log-level 取值无效：\(logLevel)") }
     }
 
@@ -47,6 +50,7 @@ struct ServeCommand: ParsableCommand {
         configuration.batchTimeout = .seconds(batchTimeout)
         configuration.refreshInterval = .seconds(refreshInterval)
         configuration.bodyLimits = BodyLimits(record: recordLimit, batch: batchLimit)
+        configuration.checkIdentifiersPerDay = checkIdentifiersPerDay
         configuration.acceptanceRules = try acceptanceRules.load()
         // The service's reads (search, show, check candidates) go to --read-db when given; writes and the job to --db.
         let store = try openStore(global, readReplica: replica.readReplica)

@@ -59,7 +59,8 @@ public final class PetitionServer: Sendable {
                                        maximumAge: configuration.dashboardMaximumAge)
         let routes = ServiceRoutes(store: store, work: work, index: index, runner: runner, metrics: metrics,
                                    configuration: configuration, openAPI: openAPI, dashboard: dashboard,
-                                   sessions: DashboardSessions())
+                                   sessions: DashboardSessions(),
+                                   identifierBudget: IdentifierBudget(limit: configuration.checkIdentifiersPerDay))
         let host = configuration.host
         let app = Application(
             router: routes.router(),

@@ -19,6 +19,7 @@ enum RecordBody {
     }
 
     /// One petition record. Without an id it is checked as `待受理` (unless it is to be saved, which needs one).
+    /// At most ``RecordDecoding/petitionersPerCheck`` petitioners: a check is not an oracle.
     static func petition(from data: Data, needsID: Bool) throws(ServiceError) -> Petition {
         let text = RecordFile.text(of: data).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { throw .badJSON("请求体为空：应为一条信访件记录（JSON 对象）") }
@@ -31,7 +32,7 @@ enum RecordBody {
             object["id"] = "待受理"
         }
         do {
-            return try RecordDecoding.petition(from: object)
+            return try RecordDecoding.petitionToCheck(from: object)
         } catch {
             throw .badField(field: error.field ?? "record", message: error.message)
         }

@@ -24,6 +24,8 @@ public struct ServiceConfiguration: Sendable {
     public var dashboardMaximumAge: Duration = .seconds(300)
     /// Run the nightly job (incremental) every day at this local time.
     public var nightly: NightlyTime?
+    /// Different ID numbers and phones one operator may submit to checks in a day (``IdentifierBudget``).
+    public var checkIdentifiersPerDay = 500
     /// The acceptance rules of the intake check (the bundled ones unless a bureau gives its own).
     public var acceptanceRules: AcceptanceRules?
 

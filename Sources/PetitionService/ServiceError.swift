@@ -25,6 +25,8 @@ public enum ServiceError: Error, Sendable, Equatable {
     /// A nightly job runs on this database (in this service or in another process).
     case jobRunning
     case bodyTooLarge(limit: Int)
+    /// An operator's checks named more different ID numbers and phones today than ``IdentifierBudget`` allows.
+    case identifierBudgetSpent(limit: Int)
     /// The request took longer than its deadline.
     case timeout(seconds: Double)
     /// The service is stopping.
@@ -43,6 +45,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case .methodNotAllowed: .methodNotAllowed
         case .jobRunning: .conflict
         case .bodyTooLarge: .contentTooLarge
+        case .identifierBudgetSpent: .tooManyRequests
         case .timeout, .unavailable, .storeUnavailable: .serviceUnavailable
         case .internalError: .internalServerError
         }
@@ -60,6 +63,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case .methodNotAllowed: "method_not_allowed"
         case .jobRunning: "job_running"
         case .bodyTooLarge: "body_too_large"
+        case .identifierBudgetSpent: "identifier_budget_spent"
         case .timeout: "timeout"
         case .unavailable: "unavailable"
         case .storeUnavailable: "store_unavailable"
@@ -79,6 +83,7 @@ public enum ServiceError: Error, Sendable, Equatable {
         case let .methodNotAllowed(method, allowed): "此接口不接受 \(method) 请求，可用：\(allowed.joined(separator: "、"))"
         case .jobRunning: "查重任务正在运行（本服务或另一进程），请等它结束后再试"
         case let .bodyTooLarge(limit): "请求体过大：上限 \(ServiceError.size(limit))"
+        case let .identifierBudgetSpent(limit): "今日查重提交的不同身份证号和电话已达上限（\(limit) 个），同一信访件重复查重不受影响；如确有需要请联系管理员"
         case let .timeout(seconds): String(format: "处理超时（上限 %.0f 秒），请稍后重试或缩小请求", seconds)
         case .unavailable: "服务正在停止，请稍后重试"
         case let .storeUnavailable(reference): "数据库暂时无法访问，请稍后重试（日志编号 \(reference)）"

@@ -8,9 +8,10 @@ extension ServiceRoutes {
         if save { try context.require(.save) }
         let data = try await RecordBody.bytes(of: request, limit: configuration.bodyLimits.record)
         let petition = try RecordBody.petition(from: data, needsID: save)
-        context.notes.noteAudit(subject: petition.id)
+        context.notes.noteAudit(subject: petition.checkAuditSubject)
+        try identifierBudget.spend(petition, by: context.notes.caller?.operatorName ?? "")
         let result = try await index.check(petition, save: save, by: context.notes.deadline)
-        context.notes.noteAudit(subject: petition.id, returned: result.matches.map(\.id))
+        context.notes.noteAudit(subject: petition.checkAuditSubject, returned: result.matches.map(\.id))
         return try JSONResponse.make(ServiceJSON.check(result))
     }
 }

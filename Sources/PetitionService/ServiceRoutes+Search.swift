@@ -25,12 +25,17 @@ extension ServiceRoutes {
         var request: SearchRequest
         do {
             request = SearchRequest(query: try SearchQuery(parsing: text))
-        } catch .noSearchableTerm {
-            throw .badField(field: "q", message: "查询「\(text.prefix(40))」中没有可检索的字词")
-        } catch .onlyExclusions {
-            throw .badField(field: "q", message: "查询「\(text.prefix(40))」只有排除词，至少需要一个检索词")
         } catch {
-            throw .badField(field: "q", message: "无法解析查询")
+            switch error {
+            case .noSearchableTerm:
+                throw .badField(field: "q", message: "查询「\(text.prefix(40))」中没有可检索的字词")
+            case .onlyExclusions:
+                throw .badField(field: "q", message: "查询「\(text.prefix(40))」只有排除词，至少需要一个检索词")
+            case let .tooLong(limit):
+                throw .badField(field: "q", message: "查询过长：最多 \(limit) 个字符")
+            case let .tooManyTerms(limit):
+                throw .badField(field: "q", message: "查询的检索词过多：最多 \(limit) 个（含排除词和 OR 连接的词）")
+            }
         }
         request.region = query.text("region")
         request.category = query.text("category")

@@ -18,6 +18,7 @@ struct ServiceRoutes: Sendable {
     let openAPI: Data
     let dashboard: DashboardCache
     let sessions: DashboardSessions
+    let identifierBudget: IdentifierBudget
 
     func router() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)

@@ -64,3 +64,16 @@ extension MatterMember {
         return copy
     }
 }
+
+extension Petition {
+    /// What the audit trail records of a petition submitted to a check: its id
+    /// and the identifiers it named, masked. A check answers whether a stored
+    /// petitioner matches, so the trail must show what was asked about, without
+    /// itself holding the digits it protects.
+    public var checkAuditSubject: String {
+        let people = petitioners.map(\.masked).map { person in
+            [person.name, person.idNumber, person.phone].compactMap { $0 }.joined(separator: " ")
+        }
+        return people.isEmpty ? id : id + "；信访人：" + people.joined(separator: "，")
+    }
+}

@@ -227,3 +227,24 @@ private struct FieldReader {
         return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
+
+extension RecordDecoding {
+    /// Petitioners a record to be checked may name. 信访工作条例 (2022) art. 18
+    /// has a group that visits choose at most five representatives; a joint
+    /// letter may list its households' signatories too, so twice that. A check
+    /// naming more is no petition but a list of guesses: each check says whether
+    /// one of them matches a stored petitioner, and a long list halved check by
+    /// check recovers a masked phone in fifteen requests.
+    public static let petitionersPerCheck = 10
+
+    /// One petition record to check (not to store): as ``petition(from:)``, and
+    /// naming at most ``petitionersPerCheck`` petitioners.
+    public static func petitionToCheck(from object: [String: Any]) throws(RecordError) -> Petition {
+        let petition = try petition(from: object)
+        guard petition.petitioners.count <= petitionersPerCheck else {
+            throw RecordError(recordID: petition.id, field: "petitioners",
+                              message: "查重一次最多列 \(petitionersPerCheck) 名信访人（集体访推选代表不超过 5 人），实为 \(petition.petitioners.count) 名")
+        }
+        return petition
+    }
+}

@@ -57,4 +57,27 @@ struct PrivacyTests {
         #expect(throws: (any Error).self) { try store.write { try $0.execute(sql: "UPDATE audit_log SET operator = 'x'") } }
         #expect(try store.auditEntries(from: nil, to: nil, operatorName: "李四").count == 3)
     }
+
+    @Test("check refuses a record naming more petitioners than a check allows, naming the field")
+    func petitionerCap() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("p.jsonl", record)])
+        let people = (0..<(RecordDecoding.petitionersPerCheck + 1)).map { #"{"name": "张某", "phone": "1380013\#(8000 + $0)"}"# }
+        let guesses = #"{"received_at": "2021-04-10", "petitioners": [\#(people.joined(separator: ","))], "content": "房产证问题"}"#
+        let refused = try petition.run(["check", "-"], input: guesses)
+        #expect(refused.status == 1)
+        #expect(refused.error.contains("petitioners"))
+    }
+
+    @Test("check's audit records the identifiers it named, masked")
+    func checkAuditMasked() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("p.jsonl", record)])
+        try petition.run(["check", "--operator", "李四", "-"], input: record)
+        let entries = try PetitionStore(path: petition.database).auditEntries(from: nil, to: nil, operatorName: "李四")
+        let subject = try #require(entries.last?.subject)
+        #expect(subject.contains("138****5678"))
+        #expect(!subject.contains("13812345678"))
+        #expect(!subject.contains("37011219800101123X"))
+    }
 }

@@ -108,6 +108,17 @@ struct ServiceRobustnessTests {
         try await server.stop()
     }
 
+    @Test("a query of more terms than allowed is 400 naming q, not a search holding a core")
+    func tooManyTerms() async throws {
+        let database = try TestDatabase()
+        let server = try await RunningServer(database)
+        let many = Array(repeating: "的", count: 200).joined(separator: " OR ")
+        let refused = try await server.client(database.investigator).get("/v1/search?q=" + encoded(many))
+        #expect(refused.status == 400)
+        #expect(refused.errorField == "q")
+        try await server.stop()
+    }
+
     @Test("a body over the limit is 413, declared or streamed in chunks")
     func bodyTooLarge() async throws {
         let database = try TestDatabase()

@@ -94,10 +94,11 @@ final class RunningServer: Sendable {
                          "--batch-limit", String(configuration.bodyLimits.batch),
                          "--request-timeout", seconds(configuration.requestTimeout),
                          "--batch-timeout", seconds(configuration.batchTimeout),
-                         "--refresh-interval", seconds(configuration.refreshInterval)]
+                         "--refresh-interval", seconds(configuration.refreshInterval),
+                         "--check-identifiers-per-day", String(configuration.checkIdentifiersPerDay)]
         if let nightly = configuration.nightly { arguments += ["--nightly", nightly.description] }
         let logFile = database.directory.appendingPathComponent("serve-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
         logs = LogCapture(path: logFile.path)
         let process = Process()
         process.executableURL = PetitionExecutable.url
