@@ -31,8 +31,6 @@ public struct DashboardBuilder {
 
     /// Weeks in the trend chart: half a year.
     public static let trendWeeks = 26
-    /// DOMAIN.md's 集体访: five or more people.
-    public static let collectiveHeadcount = 5
     /// Statuses that say a backlog case was settled: 已化解 (resolved) and
     /// 停访息诉 (the petitioners stopped). New repeats reopen the question.
     public static let resolvedStatuses: Set<String> = ["已化解", "停访息诉", "已办结"]
@@ -97,7 +95,7 @@ public struct DashboardBuilder {
                     if isRepeat && (history.scores[petition.id] ?? 0) < rules.decisionLevel { tally.counts.verifyThisMonth += 1 }
                     if isRepeat && thisWeek { tally.counts.repeatsThisWeek += 1 }
                     if escalated { tally.counts.escalationsThisMonth += 1 }
-                    if (petition.headcount ?? 1) >= Self.collectiveHeadcount { tally.counts.collectiveThisMonth += 1 }
+                    if petition.isCollective { tally.counts.collectiveThisMonth += 1 }
                 }
             }
             if let caseID = history.backlogCaseID, cases[caseID] != nil {

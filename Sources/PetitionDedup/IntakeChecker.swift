@@ -121,7 +121,7 @@ public final class IntakeChecker {
                                       receivedAt: candidate.receivedAt, level: candidate.level))
         }
         var result = CheckResult(verdict: .new, matterID: nil, classID: nil, backlogCase: nil, escalation: nil,
-                                 collective: profile.collective, matches: matches)
+                                 collective: petition.isCollective, matches: matches)
         if let best = matches.first(where: { $0.relation == .sameMatter }) {
             result.verdict = .repeat
             result.matterID = best.matterID

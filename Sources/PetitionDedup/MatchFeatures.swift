@@ -45,7 +45,7 @@ public final class MatchFeatures: Sendable {
     let primaryName: UInt64
     let primaryNameSound: UInt64
     let firstSurname: UInt64
-    let collective: Bool
+    let filedByGroup: Bool
     let county: UInt64
     let city: UInt64
     let category: UInt64
@@ -65,7 +65,7 @@ public final class MatchFeatures: Sendable {
         primaryName = profile.primaryFullName.map(Self.hash) ?? 0
         primaryNameSound = profile.primaryNameSound.map(Self.hash) ?? 0
         firstSurname = profile.surnames.first.map(Self.hash) ?? 0
-        collective = profile.collective
+        filedByGroup = profile.filedByGroup
         county = profile.county.map(Self.hash) ?? 0
         city = profile.city.map(Self.hash) ?? 0
         category = profile.category.map(Self.hash) ?? 0
@@ -111,7 +111,7 @@ public final class MatchFeatures: Sendable {
 
     /// The features as stored in an ``IndexRecord``: scalars, list ends, lists.
     var stored: (scalars: [UInt64], lists: [UInt64]) {
-        ([primaryName, firstSurname, county, city, category, concepts, collective ? 1 : 0, ends.0, ends.1, ends.2,
+        ([primaryName, firstSurname, county, city, category, concepts, filedByGroup ? 1 : 0, ends.0, ends.1, ends.2,
           primaryNameSound, primaryConcepts], lists)
     }
 
@@ -123,7 +123,7 @@ public final class MatchFeatures: Sendable {
         city = scalars[3]
         category = scalars[4]
         concepts = scalars[5]
-        collective = scalars[6] != 0
+        filedByGroup = scalars[6] != 0
         ends = (scalars[7], scalars[8], scalars[9])
         primaryNameSound = scalars[10]
         primaryConcepts = scalars[11]

@@ -124,7 +124,7 @@ public struct MatchScorer: Sendable {
         var found = Findings()
         // A group keeps its matter when another representative files for it: both
         // petitions are then collective, and who signed says little.
-        let group = a.collective && b.collective
+        let group = a.filedByGroup && b.filedByGroup
 
         // Who.
         if !a.ids.isEmpty && !b.ids.isEmpty {

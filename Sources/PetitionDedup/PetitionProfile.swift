@@ -26,8 +26,9 @@ public struct PetitionProfile: Sendable, Equatable {
     /// Birth years known for the first-named petitioner: from the ID number, or
     /// from an age written in the text (52岁 in 2023 → 1971).
     public var birthYears: [Int] = []
-    /// Five or more people, or written as a group (等12人, 集体上访).
-    public var collective = false
+    /// Five or more people, or written as a group (等12人, 集体上访): a clue for
+    /// matching only. Whether a petition is a 集体访 is ``Petition/isCollective``.
+    public var filedByGroup = false
     public var province: String?
     public var city: String?
     public var county: String?
@@ -112,7 +113,7 @@ public final class ProfileBuilder {
         for id in numbers.ids where !profile.idNumbers.contains(id) { profile.idNumbers.append(id) }
         if let id = profile.idNumbers.first, let year = Int(id.dropFirst(6).prefix(4)) { profile.birthYears.append(year) }
         if let age = persons.statedAge(in: text) { profile.birthYears.append(petition.receivedAt.year - age) }
-        profile.collective = (petition.headcount ?? 0) >= GroupReferences.groupSize || groups.isFiledByGroup(text)
+        profile.filedByGroup = (petition.headcount ?? 0) >= GroupReferences.groupSize || groups.isFiledByGroup(text)
         profile.province = petition.province
         profile.city = petition.city
         profile.county = petition.county

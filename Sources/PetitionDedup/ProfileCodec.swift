@@ -19,7 +19,7 @@ enum ProfileCodec {
         writer.strings(profile.surnames)
         writer.optionalString(profile.primaryFullName)
         writer.integers(profile.birthYears)
-        writer.byte(profile.collective ? 1 : 0)
+        writer.byte(profile.filedByGroup ? 1 : 0)
         writer.optionalString(profile.province)
         writer.optionalString(profile.city)
         writer.optionalString(profile.county)
@@ -69,7 +69,7 @@ enum ProfileCodec {
         profile.surnames = surnames
         profile.primaryFullName = primary
         profile.birthYears = birthYears
-        profile.collective = collective == 1
+        profile.filedByGroup = collective == 1
         profile.province = province
         profile.city = city
         profile.county = county

@@ -44,7 +44,7 @@ extension PostgresStore: ReportRepository {
                 ORDER BY p.received_at, p.id
                 """)
             tables.collective = try rows(PostgresQuery(unsafeSQL: """
-                SELECT * FROM (\(matterStats)) s WHERE headcount >= 5 ORDER BY headcount DESC, matter_id
+                SELECT * FROM (\(matterStats)) s WHERE headcount >= \(Petition.collectiveHeadcount) ORDER BY headcount DESC, matter_id
                 """))
             tables.classes = try rows("""
                 SELECT c.class_id, c.place, c.concept, c.matters,

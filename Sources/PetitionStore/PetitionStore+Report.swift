@@ -42,7 +42,7 @@ extension PetitionStore: ReportRepository {
                 FROM escalation e JOIN petition p ON p.rowid = e.petition_rowid
                 JOIN assignment a ON a.petition_rowid = e.petition_rowid ORDER BY p.received_at, p.id
                 """)
-            tables.collective = try rows("SELECT * FROM (\(matterStats)) WHERE headcount >= 5 ORDER BY headcount DESC, matter_id")
+            tables.collective = try rows("SELECT * FROM (\(matterStats)) WHERE headcount >= \(Petition.collectiveHeadcount) ORDER BY headcount DESC, matter_id")
             tables.classes = try rows("""
                 SELECT c.class_id, c.place, c.concept, c.matters,
                        (SELECT count(*) FROM assignment a JOIN matter m ON m.matter_id = a.matter_id WHERE m.class_id = c.class_id)
