@@ -23,6 +23,11 @@ struct AuditCommand: ParsableCommand {
         let entries = try store.auditEntries(from: try Self.startOfDay(parseDate(from, option: "--from")),
                                              to: try Self.startOfDay(parseDate(to, option: "--to"), plusDays: 1),
                                              operatorName: operatorFilter)
+        // Reading the trail is itself a read of who looked at what: it is recorded too.
+        let asked = [from.map { "from=\($0)" }, to.map { "to=\($0)" }, operatorFilter.map { "operator=\($0)" }]
+        try store.appendAudit(AuditEntry(operatorName: OperatorIdentity.name(given: nil), command: "audit",
+                                         subject: asked.compactMap { $0 }.joined(separator: " "),
+                                         returned: [], revealed: false, reason: nil))
         let terminal = Terminal.current
         if global.json {
             for entry in entries {

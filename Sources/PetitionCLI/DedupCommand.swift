@@ -42,6 +42,9 @@ struct DedupCommand: ParsableCommand {
     @Option(name: .long, help: "写出报告目录（Markdown、CSV 与挂图作战页 report.html，加 --json 另写 JSON）")
     var report: String?
 
+    @Option(name: .long, help: "操作人（默认 $PETITION_OPERATOR 或系统用户名），记入审计")
+    var `operator`: String?
+
     func run() throws {
         let rules = try acceptanceRules.load()
         var store = try openStore(global)
@@ -81,6 +84,12 @@ struct DedupCommand: ParsableCommand {
         } catch let error as PrivateFile.WriteError {
             throw UserError(message: error.description + "（查重结果已保存在数据库中）")
         }
+        // The run reads every petition and may write a report of them: who ran it, and where the report went, is audited.
+        let asked = ["full=\(full)", region.map { "region=\($0)" }, report.map { "report=\($0)" },
+                     clusters.map { "clusters=\($0)" }].compactMap { $0 }.joined(separator: " ")
+        try store.appendAudit(AuditEntry(operatorName: OperatorIdentity.name(given: `operator`), command: "dedup",
+                                         subject: "\(asked)；运行 \(summary.runID)，处理 \(summary.scored) 件",
+                                         returned: [], revealed: false, reason: nil))
         let terminal = Terminal.current
         if global.json {
             terminal.print(jsonLine([

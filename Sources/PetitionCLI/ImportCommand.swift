@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PetitionDedup
 import PetitionPostgres
+import PetitionService
 import PetitionStore
 
 struct ImportCommand: ParsableCommand {
@@ -16,6 +17,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(name: .long, help: "解析与计算画像的线程数（默认全部核心）")
     var workers: Int?
+
+    @Option(name: .long, help: "操作人（默认 $PETITION_OPERATOR 或系统用户名），记入审计")
+    var `operator`: String?
 
     @Argument(help: "要导入的文件")
     var files: [String]
@@ -46,26 +50,29 @@ struct ImportCommand: ParsableCommand {
                 throw UserError(message: "\(error)")
             }
             bar.finish()
-            summary.rejected = summary.rejected.map { error in
+            func located(_ error: RecordError) -> RecordError {
                 var error = error
                 error.file = file
                 return error
             }
+            summary.rejected = summary.rejected.map(located)
+            summary.warnings = summary.warnings.map(located)
             total += summary
             total.interrupted = summary.interrupted
         }
+        // An import can overwrite a petition's text and identifiers: who did it, from which files, is audited.
+        try store.appendAudit(AuditEntry(
+            operatorName: OperatorIdentity.name(given: `operator`), command: backlog ? "import --backlog" : "import",
+            subject: "\(files.joined(separator: " "))：新增 \(total.added)，更新 \(total.updated)，未变 \(total.unchanged)，拒收 \(total.rejected.count)",
+            returned: [], revealed: false, reason: nil))
         if global.json {
-            terminal.print(jsonLine([
-                "added": total.added, "updated": total.updated, "unchanged": total.unchanged,
-                "rejected": total.rejected.map { error -> [String: Any] in
-                    ["file": orNull(error.file), "line": orNull(error.line), "id": orNull(error.recordID),
-                     "field": orNull(error.field), "message": error.message]
-                },
-            ]))
+            terminal.print(jsonLine(ServiceJSON.importSummary(total)))
         } else {
             terminal.print("新增 \(total.added) 条，更新 \(total.updated) 条，未变 \(total.unchanged) 条，拒收 \(total.rejected.count) 条")
             for error in total.rejected.prefix(200) { terminal.printError("拒收：\(error)") }
             if total.rejected.count > 200 { terminal.printError("……另有 \(total.rejected.count - 200) 条拒收未列出（用 --json 查看全部）") }
+            for warning in total.warnings.prefix(200) { terminal.printError("注意：\(warning)") }
+            if total.warnings.count > 200 { terminal.printError("……另有 \(total.warnings.count - 200) 条注意事项未列出（用 --json 查看全部）") }
         }
         if total.interrupted {
             terminal.printError("已中断：已提交的批次已保存。重新运行同一命令即可继续，已导入的记录不会重复。")

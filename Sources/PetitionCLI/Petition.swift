@@ -90,12 +90,7 @@ struct PrivacyOptions: ParsableArguments {
         reveal ? text : PrivacyMask.text(text)
     }
 
-    var operatorName: String {
-        if let name = `operator`, !name.isEmpty { return name }
-        if let name = ProcessInfo.processInfo.environment["PETITION_OPERATOR"], !name.isEmpty { return name }
-        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "uid-\(geteuid())"
-    }
+    var operatorName: String { OperatorIdentity.name(given: `operator`) }
 
     func audit(_ store: any PetitionStorage, command: String, subject: String?, returned: [String]) throws {
         try store.appendAudit(AuditEntry(operatorName: operatorName, command: command, subject: subject,

@@ -65,11 +65,7 @@ struct SearchCommand: ParsableCommand {
         request.offset = offset
         let store = try openStore(global, readReplica: replica.readReplica)
         let result = try store.search(request)
-        // The filters are part of what was asked: recorded with the query.
-        let filters: [(String, String?)] = [("--region", region), ("--category", category), ("--level", level),
-                                            ("--channel", channel), ("--from", from), ("--to", to),
-                                            ("--petitioner", petitioner), ("--stage", stage)]
-        let subject = ([text] + filters.compactMap { name, value in value.map { "\(name) \($0)" } }).joined(separator: " ")
+        let subject = request.auditSubject(query: text)
         try privacy.audit(store, command: "search", subject: subject, returned: result.hits.map(\.id))
         let terminal = Terminal.current
         if global.json {

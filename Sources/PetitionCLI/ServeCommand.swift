@@ -26,6 +26,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "POST /v1/petitions 请求体上限（字节）") var batchLimit = BodyLimits.standard.batch
     @Option(help: "每名操作人每天查重可提交的不同身份证号和电话个数（防止逐位试探已掩码的号码）")
     var checkIdentifiersPerDay = ServiceConfiguration().checkIdentifiersPerDay
+    @Option(help: "每名操作人每秒请求数上限（突发可达其 4 倍）")
+    var requestsPerSecond = ServiceConfiguration().operatorRequestsPerSecond
     @Option(help: "日志级别：trace debug info notice warning error critical") var logLevel = "info"
 
     func validate() throws {
@@ -36,6 +38,7 @@ struct ServeCommand: ParsableCommand {
             throw ValidationError("--request-timeout、--batch-timeout 与 --refresh-interval 须为正数（秒）")
         }
         if recordLimit < 1 || batchLimit < 1 { throw ValidationError("--record-limit 与 --batch-limit 须为正整数（字节）") }
+        if !(requestsPerSecond > 0) { throw ValidationError("--requests-per-second 须为正数") }
         if checkIdentifiersPerDay < 1 { throw ValidationError("--check-identifiers-per-day 须为正整数") }
         if ServiceLogHandler.logger(json: false, levelNamed: logLevel) == nil { throw ValidationError("--log-level 取值无效：\(logLevel)") }
     }
@@ -51,6 +54,8 @@ struct ServeCommand: ParsableCommand {
         configuration.refreshInterval = .seconds(refreshInterval)
         configuration.bodyLimits = BodyLimits(record: recordLimit, batch: batchLimit)
         configuration.checkIdentifiersPerDay = checkIdentifiersPerDay
+        configuration.operatorRequestsPerSecond = requestsPerSecond
+        configuration.operatorBurst = max(1, Int(requestsPerSecond * 4))
         configuration.acceptanceRules = try acceptanceRules.load()
         // The service's reads (search, show, check candidates) go to --read-db when given; writes and the job to --db.
         let store = try openStore(global, readReplica: replica.readReplica)

@@ -20,7 +20,18 @@ import PostgresNIO
 extension PostgresStore: PetitionSearching {
     static let rankWeights = "'{0.1, 0.0, 0.3, 1.0}'"
 
+    /// New searches are refused; one running ends at its deadline by the
+    /// server's `statement_timeout` (a cancel would need its backend's pid).
+    public func stopSearches() {
+        searchesStopped.raise()
+    }
+
     public func search(_ request: SearchRequest) throws -> SearchResult {
+        if searchesStopped.isRaised {
+            // 57P01, admin_shutdown: transient, so the caller hears 503 and may retry elsewhere.
+            throw PostgresStoreError.statementFailed(database: location.description, sqlState: "57P01",
+                                                     message: "服务正在停止", statement: "search")
+        }
         let tsquery = TSQueryExpression.compile(request.query)
         var bindings = PostgresBindings()
         bindings.append(tsquery)
@@ -68,6 +79,13 @@ extension PostgresStore: PetitionSearching {
         let limit = max(0, request.limit), offset = max(0, request.offset)
         let highlighter = SearchHighlighter(query: request.query)
         return try read { session in
+            // The server stops the search when the caller stops waiting, as SQLite's progress handler does.
+            if let deadline = request.deadline {
+                let left = deadline - .now
+                let milliseconds = max(1, Int(left.components.seconds) * 1000 + Int(left.components.attoseconds / 1_000_000_000_000_000))
+                _ = try session.execute("SELECT set_config('statement_timeout', \(String(milliseconds)), false)")
+            }
+            defer { if request.deadline != nil { _ = try? session.execute("RESET statement_timeout") } }
             let ranked = try session.query(sql: """
                 SELECT rowid, city_code, rank, count(*) OVER () FROM (
                     SELECT s.rowid, s.city_code, ts_rank_cd(\(Self.rankWeights), s.search, $1::tsquery, 1) AS rank

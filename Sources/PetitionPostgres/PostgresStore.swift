@@ -30,6 +30,8 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
     private let parent: PostgresStore?
     /// Where plain reads go: a replica's pool, when `--read-db` gave one.
     let routing: ReadRouting
+    /// Raised when the process stops (``stopSearches()``): no search starts after it.
+    let searchesStopped = StopSignal()
 
     /// Key of the transaction-scoped advisory lock of matter numbering.
     static let matterLock: Int64 = 0x7065_7469_7469_6D61

@@ -7,11 +7,14 @@ import PetitionStore
 /// status as the command (`GET /v1/search 200`), what the handler noted
 /// (query or id, ids returned, a reveal and its reason). The entry is written
 /// before the answer leaves: a request the trail cannot record is not answered (500).
+/// Requests without a valid token are written once a minute per address,
+/// with the count of those between (``AnonymousAuditThrottle``).
 struct AuditMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     static let anonymous = "（未认证）"
     let trail: any AuditTrail
     let work: BlockingWork
+    let anonymousThrottle: AnonymousAuditThrottle
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -27,9 +30,16 @@ struct AuditMiddleware: RouterMiddleware {
         }
         let notes = context.notes
         let audit = notes.audit
+        var subject = audit.subject
+        if notes.caller == nil {
+            let address = context.clientAddress
+            guard let unwritten = anonymousThrottle.entry(for: address) else { return try outcome.get() }
+            let between = unwritten > 0 ? "；上次记录以来另有 \(unwritten) 次未认证请求" : ""
+            subject = [subject, "来自 \(address)\(between)"].compactMap { $0 }.joined(separator: "；")
+        }
         let route = context.endpointPath.map(RouteName.template) ?? request.uri.path
         let entry = AuditEntry(operatorName: notes.caller?.operatorName ?? Self.anonymous,
-                               command: "\(request.method.rawValue) \(route) \(status)", subject: audit.subject,
+                               command: "\(request.method.rawValue) \(route) \(status)", subject: subject,
                                returned: audit.returned, revealed: audit.revealed, reason: audit.reason)
         do {
             try await work.run(by: nil) { [trail] in try trail.appendAudit(entry) }

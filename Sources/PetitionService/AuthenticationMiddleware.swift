@@ -2,19 +2,31 @@ import Hummingbird
 
 /// `Authorization: Bearer TOKEN` on every `/v1` call: no token, or one that
 /// is malformed, unknown or revoked, is 401. The token is looked up by its
-/// hash on every request, so a revocation takes effect at once.
+/// hash on every request, so a revocation takes effect at once. Each operator
+/// is held to its share of requests, and an address that keeps presenting
+/// bad tokens is answered 429 (``RequestRateLimiter``).
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     let issuer: TokenIssuer
     let work: BlockingWork
+    let operators: RequestRateLimiter
+    let anonymous: RequestRateLimiter
 
     func handle(_ request: Request, context: Context,
                 next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization] else { throw ServiceError.missingToken }
-        let token = try Self.bearerToken(header)
-        let caller = try await work.run(by: context.notes.deadline) { [issuer] in try issuer.caller(presenting: token) }
-        guard let caller else { throw ServiceError.badToken }
+        let caller: Caller
+        do {
+            guard let header = request.headers[.authorization] else { throw ServiceError.missingToken }
+            let token = try Self.bearerToken(header)
+            let found = try await work.run(by: context.notes.deadline) { [issuer] in try issuer.caller(presenting: token) }
+            guard let found else { throw ServiceError.badToken }
+            caller = found
+        } catch let refusal as ServiceError where refusal == .missingToken || refusal == .badToken {
+            try anonymous.admit(context.clientAddress)
+            throw refusal
+        }
         context.notes.caller = caller
+        try operators.admit(caller.operatorName)
         return try await next(request, context)
     }
 

@@ -2,7 +2,7 @@ import Hummingbird
 
 /// Refuses with 413 a body whose declared length passes the route's limit,
 /// before reading it; a body without a declared length is cut off at the
-/// limit as it is read (``RecordBody/bytes(of:limit:)``).
+/// limit as it is read (``RecordBody/bytes(of:limit:by:)``).
 struct BodyLimitMiddleware: RouterMiddleware {
     typealias Context = ServiceRequestContext
     let limit: Int

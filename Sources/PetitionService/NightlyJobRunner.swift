@@ -48,7 +48,7 @@ public final class NightlyJobRunner: Service, Sendable {
     let logger: Logger
     private let thread = BlockingWork(threads: 1)
     private let state = Mutex(State())
-    private let stopRequested = StopFlag()
+    private let stopRequested = StopSignal()
 
     init(store: any PetitionStorage, index: ResidentIndex, metrics: ServiceMetrics, logger: Logger) {
         self.store = store
@@ -72,7 +72,7 @@ public final class NightlyJobRunner: Service, Sendable {
     public func start(full: Bool, weights: DedupJob.WeightChoice, trigger: Trigger) throws(ServiceError)
         -> Task<DedupSummary, any Error> {
         try state.withLock { (state: inout State) throws(ServiceError) -> Task<DedupSummary, any Error> in
-            guard !stopRequested.isSet else { throw .unavailable }
+            guard !stopRequested.isRaised else { throw .unavailable }
             guard state.current == nil else { throw .jobRunning }
             // Another process's job holds the store's lock: refuse now rather than fail in the background.
             do {
@@ -97,7 +97,7 @@ public final class NightlyJobRunner: Service, Sendable {
             let summary = try await thread.run(by: nil) { [store, stopRequested] in
                 let job = DedupJob(store: store)
                 job.weightChoice = weights
-                return try job.run(full: full, shouldStop: { stopRequested.isSet })
+                return try job.run(full: full, shouldStop: { stopRequested.isRaised })
             }
             outcome = .success(summary)
             metrics.recordRun(finishedAt: Date(), seconds: summary.seconds, scored: summary.scored,
@@ -134,7 +134,7 @@ public final class NightlyJobRunner: Service, Sendable {
 
     public func run() async throws {
         try? await gracefulShutdown()
-        stopRequested.set()
+        stopRequested.raise()
         if let running = state.withLock({ $0.current }) {
             logger.info("stopping the nightly job after the batch in flight")
             _ = try? await running.value

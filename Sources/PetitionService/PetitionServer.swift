@@ -9,9 +9,10 @@ import UnixSignals
 
 /// `petition serve`: DOMAIN.md's API over HTTP on Hummingbird 2, with the
 /// resident index, the nightly job and the index refresher as services of one
-/// `ServiceGroup`. On SIGTERM (or ``shutdown()``) the server stops accepting
-/// connections and finishes the requests in flight, then a running nightly
-/// job stops after its batch, then the worker threads end.
+/// `ServiceGroup`. On SIGTERM (or ``shutdown()``) running searches end
+/// (``SearchStopper``), the server stops accepting connections and finishes
+/// the requests in flight, then a running nightly job stops after its batch,
+/// then the worker threads end.
 public final class PetitionServer: Sendable {
     public let configuration: ServiceConfiguration
     public let metrics = ServiceMetrics()
@@ -60,7 +61,11 @@ public final class PetitionServer: Sendable {
         let routes = ServiceRoutes(store: store, work: work, index: index, runner: runner, metrics: metrics,
                                    configuration: configuration, openAPI: openAPI, dashboard: dashboard,
                                    sessions: DashboardSessions(),
-                                   identifierBudget: IdentifierBudget(limit: configuration.checkIdentifiersPerDay))
+                                   identifierBudget: IdentifierBudget(limit: configuration.checkIdentifiersPerDay),
+                                   operatorLimiter: RequestRateLimiter(perSecond: configuration.operatorRequestsPerSecond,
+                                                                       burst: configuration.operatorBurst),
+                                   anonymousLimiter: RequestRateLimiter(perSecond: configuration.anonymousRequestsPerSecond,
+                                                                        burst: configuration.anonymousBurst))
         let host = configuration.host
         let app = Application(
             router: routes.router(),
@@ -82,6 +87,8 @@ public final class PetitionServer: Sendable {
         }
         // Last, so that it is the first to stop: requests in flight end before the job is asked to stop.
         services.append(app)
+        // After the server, so that it is told first: searches end before the server waits for its requests.
+        services.append(SearchStopper(store: store))
         let serviceGroup = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: signals,
                                                              logger: logger))
         group.withLock { $0 = serviceGroup }

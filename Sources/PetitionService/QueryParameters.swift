@@ -6,18 +6,24 @@ import Foundation
 struct QueryParameters: Sendable {
     private var values: [String: String] = [:]
 
-    init(_ query: String?) {
+    /// Refuses a parameter whose `%XX` bytes are not UTF-8 (`q=%FF%FE`)
+    /// rather than searching for its raw escapes, which would answer an
+    /// empty page the caller takes for "nothing found".
+    init(_ query: String?) throws(ServiceError) {
         for pair in (query ?? "").split(separator: "&", omittingEmptySubsequences: true) {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = Self.decode(parts[0])
+            guard let name = Self.decode(parts[0]) else {
+                throw .badField(field: String(parts[0].prefix(40)), message: "参数名不是有效的 UTF-8 百分号编码")
+            }
+            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
+            guard let value else { throw .badField(field: name, message: "参数值不是有效的 UTF-8 百分号编码") }
             // The first of a repeated parameter counts, as in the command line's options.
-            if values[name] == nil { values[name] = parts.count > 1 ? Self.decode(parts[1]) : "" }
+            if values[name] == nil { values[name] = value }
         }
     }
 
-    private static func decode(_ text: Substring) -> String {
-        let spaced = text.replacingOccurrences(of: "+", with: " ")
-        return spaced.removingPercentEncoding ?? spaced
+    private static func decode(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }
 
     /// The parameter, trimmed; nil when absent or empty.

@@ -6,10 +6,28 @@ import PetitionStore
 /// Reads request bodies as records: one petition to check, or a batch to
 /// import, within the body limits. Text is UTF-8 or GB18030, as in files.
 enum RecordBody {
-    /// The body's bytes, refused with 413 past `limit`.
-    static func bytes(of request: Request, limit: Int) async throws -> Data {
+    /// The body's bytes, refused with 413 past `limit`, and with 503 when it
+    /// has not all arrived by the request's deadline: a client that sends a
+    /// byte every few seconds would otherwise hold a connection open for as
+    /// long as it likes. The read is cancelled, not left behind, at the
+    /// deadline: the connection's reader takes the stream back once the
+    /// handler returns, and two readers of one stream are a crash.
+    static func bytes(of request: Request, limit: Int, by deadline: RequestDeadline?) async throws -> Data {
         do {
-            let buffer = try await request.body.collect(upTo: limit)
+            let buffer = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
+                group.addTask { try await request.body.collect(upTo: limit) }
+                if let deadline {
+                    group.addTask {
+                        try await Task.sleep(until: deadline.instant, clock: .continuous)
+                        return nil
+                    }
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let buffer = first else {
+                    throw ServiceError.timeout(seconds: deadline?.seconds ?? 0)
+                }
+                return buffer
+            }
             return Data(buffer.readableBytesView)
         } catch is NIOTooManyBytesError {
             throw ServiceError.bodyTooLarge(limit: limit)

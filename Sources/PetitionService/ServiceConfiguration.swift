@@ -26,6 +26,14 @@ public struct ServiceConfiguration: Sendable {
     public var nightly: NightlyTime?
     /// Different ID numbers and phones one operator may submit to checks in a day (``IdentifierBudget``).
     public var checkIdentifiersPerDay = 500
+    /// Requests one operator may send per second once its burst is spent (``RequestRateLimiter``).
+    /// Twice what a bureau's intake gateway sends at its busiest, half what two cores answer.
+    public var operatorRequestsPerSecond = 50.0
+    public var operatorBurst = 200
+    /// Requests without a valid token one address may send per second once its burst is spent:
+    /// a clerk who mistypes a token is never slowed; a guessing loop is.
+    public var anonymousRequestsPerSecond = 1.0
+    public var anonymousBurst = 30
     /// The acceptance rules of the intake check (the bundled ones unless a bureau gives its own).
     public var acceptanceRules: AcceptanceRules?
 

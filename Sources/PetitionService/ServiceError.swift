@@ -27,6 +27,10 @@ public enum ServiceError: Error, Sendable, Equatable {
     case bodyTooLarge(limit: Int)
     /// An operator's checks named more different ID numbers and phones today than ``IdentifierBudget`` allows.
     case identifierBudgetSpent(limit: Int)
+    /// A sign-in posted from another site's page (login CSRF).
+    case crossOrigin(origin: String)
+    /// An operator, or an address without a valid token, sent more requests than its share.
+    case rateLimited(retryAfterSeconds: Int)
     /// The request took longer than its deadline.
     case timeout(seconds: Double)
     /// The service is stopping.
@@ -39,13 +43,13 @@ public enum ServiceError: Error, Sendable, Equatable {
     public var status: HTTPResponse.Status {
         switch self {
         case .missingToken, .badToken: .unauthorized
-        case .forbidden: .forbidden
+        case .forbidden, .crossOrigin: .forbidden
         case .badJSON, .badField: .badRequest
         case .notFound, .noRoute: .notFound
         case .methodNotAllowed: .methodNotAllowed
         case .jobRunning: .conflict
         case .bodyTooLarge: .contentTooLarge
-        case .identifierBudgetSpent: .tooManyRequests
+        case .identifierBudgetSpent, .rateLimited: .tooManyRequests
         case .timeout, .unavailable, .storeUnavailable: .serviceUnavailable
         case .internalError: .internalServerError
         }
@@ -64,6 +68,8 @@ public enum ServiceError: Error, Sendable, Equatable {
         case .jobRunning: "job_running"
         case .bodyTooLarge: "body_too_large"
         case .identifierBudgetSpent: "identifier_budget_spent"
+        case .crossOrigin: "cross_origin"
+        case .rateLimited: "rate_limited"
         case .timeout: "timeout"
         case .unavailable: "unavailable"
         case .storeUnavailable: "store_unavailable"
@@ -83,6 +89,8 @@ public enum ServiceError: Error, Sendable, Equatable {
         case let .methodNotAllowed(method, allowed): "此接口不接受 \(method) 请求，可用：\(allowed.joined(separator: "、"))"
         case .jobRunning: "查重任务正在运行（本服务或另一进程），请等它结束后再试"
         case let .bodyTooLarge(limit): "请求体过大：上限 \(ServiceError.size(limit))"
+        case let .crossOrigin(origin): "登录请求来自其他网站（\(origin.prefix(80))），已拒绝：请在本服务的页面上登录"
+        case let .rateLimited(seconds): "请求过于频繁，请 \(seconds) 秒后再试"
         case let .identifierBudgetSpent(limit): "今日查重提交的不同身份证号和电话已达上限（\(limit) 个），同一信访件重复查重不受影响；如确有需要请联系管理员"
         case let .timeout(seconds): String(format: "处理超时（上限 %.0f 秒），请稍后重试或缩小请求", seconds)
         case .unavailable: "服务正在停止，请稍后重试"
@@ -111,6 +119,7 @@ extension ServiceError: HTTPResponseError {
         if status == .unauthorized { response.headers[.wwwAuthenticate] = "Bearer" }
         switch self {
         case .timeout, .storeUnavailable: response.headers[.retryAfter] = "5"
+        case let .rateLimited(seconds): response.headers[.retryAfter] = "\(seconds)"
         default: break
         }
         if case let .methodNotAllowed(_, allowed) = self { response.headers[.allow] = allowed.joined(separator: ", ") }

@@ -81,14 +81,18 @@ public enum ServiceJSON {
     }
 
     /// `import --json`.
-    static func importSummary(_ summary: ImportSummary) -> [String: Any] {
+    public static func importSummary(_ summary: ImportSummary) -> [String: Any] {
         [
             "added": summary.added, "updated": summary.updated, "unchanged": summary.unchanged,
-            "rejected": summary.rejected.map { error -> [String: Any] in
-                ["file": null(error.file), "line": null(error.line), "id": null(error.recordID),
-                 "field": null(error.field), "message": error.message]
-            },
+            "rejected": summary.rejected.map(recordNotice),
+            "warnings": summary.warnings.map(recordNotice),
         ]
+    }
+
+    /// A rejection or a warning of an import, located by file, line, record and field.
+    static func recordNotice(_ error: RecordError) -> [String: Any] {
+        ["file": null(error.file), "line": null(error.line), "id": null(error.recordID),
+         "field": null(error.field), "message": error.message]
     }
 
     /// `dedup --json`.

@@ -4,7 +4,7 @@ import PetitionText
 extension ServiceRoutes {
     /// `GET /v1/audit[?from=…][&to=…][&operator=…]`: the audit trail, as `audit --json` (admins only).
     @Sendable func audit(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let query = QueryParameters(request.uri.query)
+        let query = try QueryParameters(request.uri.query)
         let from = try Self.auditDate(query, "from"), to = try Self.auditDate(query, "to")
         let operatorName = query.text("operator")
         context.notes.noteAudit(subject: ["from": from, "to": to, "operator": operatorName]

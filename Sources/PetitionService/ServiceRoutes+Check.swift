@@ -6,7 +6,8 @@ extension ServiceRoutes {
     @Sendable func check(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let save = try QueryParameters(request.uri.query).flag("save")
         if save { try context.require(.save) }
-        let data = try await RecordBody.bytes(of: request, limit: configuration.bodyLimits.record)
+        let data = try await RecordBody.bytes(of: request, limit: configuration.bodyLimits.record,
+                                                   by: context.notes.deadline)
         let petition = try RecordBody.petition(from: data, needsID: save)
         context.notes.noteAudit(subject: petition.checkAuditSubject)
         try identifierBudget.spend(petition, by: context.notes.caller?.operatorName ?? "")

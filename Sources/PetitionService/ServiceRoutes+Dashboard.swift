@@ -13,7 +13,7 @@ extension ServiceRoutes {
             return HTMLResponse.make(SignInPage(error: ServiceError.forbidden(role: caller.role, permission: .dashboard).message).html(),
                                      status: .forbidden)
         }
-        let scope = try Self.scope(QueryParameters(request.uri.query))
+        let scope = try Self.scope(try QueryParameters(request.uri.query))
         context.notes.noteAudit(subject: scope.names.isEmpty ? "全部地区" : scope.names.joined(separator: "/"))
         let figures = try await dashboard.current()
         guard let view = DashboardView(figures: figures, scope: scope) else {
@@ -28,7 +28,7 @@ extension ServiceRoutes {
 
     /// `GET /v1/dashboard[?province=…&city=…&county=…]`: the same figures as the page, as JSON.
     @Sendable func dashboardFigures(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let scope = try Self.scope(QueryParameters(request.uri.query))
+        let scope = try Self.scope(try QueryParameters(request.uri.query))
         context.notes.noteAudit(subject: scope.names.isEmpty ? "全部地区" : scope.names.joined(separator: "/"))
         let figures = try await dashboard.current()
         guard let view = DashboardView(figures: figures, scope: scope) else {
@@ -41,13 +41,16 @@ extension ServiceRoutes {
 
     /// `POST /login` (a form with `token`): opens a session and sends the browser to the dashboard.
     @Sendable func signIn(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let body = try await request.body.collect(upTo: Self.signInBodyLimit)
-        let form = QueryParameters(String(buffer: body))
+        try SignInOrigin.verify(request)
+        let body = try await RecordBody.bytes(of: request, limit: Self.signInBodyLimit, by: context.notes.deadline)
+        let form = try QueryParameters(String(decoding: body, as: UTF8.self))
         guard let token = form.text("token"), TokenIssuer.isWellFormed(token) else {
+            try anonymousLimiter.admit(context.clientAddress)
             return HTMLResponse.make(SignInPage(error: "请输入有效的访问令牌（以 pt_ 开头）").html(), status: .unauthorized)
         }
         let issuer = TokenIssuer(store: store)
         guard let caller = try await blocking(context, { try issuer.caller(presenting: token) }) else {
+            try anonymousLimiter.admit(context.clientAddress)
             return HTMLResponse.make(SignInPage(error: ServiceError.badToken.message).html(), status: .unauthorized)
         }
         context.notes.caller = caller
@@ -79,9 +82,11 @@ extension ServiceRoutes {
         if let header = request.headers[.authorization] {
             let token = try AuthenticationMiddleware.bearerToken(header)
             guard let caller = try await blocking(context, { try issuer.caller(presenting: token) }) else {
+                try anonymousLimiter.admit(context.clientAddress)
                 throw ServiceError.badToken
             }
             context.notes.caller = caller
+            try operatorLimiter.admit(caller.operatorName)
             return caller
         }
         guard let id = DashboardSessions.sessionID(inCookieHeader: request.headers[.cookie]),

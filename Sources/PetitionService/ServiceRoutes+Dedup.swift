@@ -7,7 +7,7 @@ extension ServiceRoutes {
     /// job now. 202 with the job's status at once, or 200 with `dedup --json`'s
     /// summary when `wait=true`; 409 while a run is going on, here or in another process.
     @Sendable func startDedup(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let query = QueryParameters(request.uri.query)
+        let query = try QueryParameters(request.uri.query)
         let full = try query.flag("full")
         let wait = try query.flag("wait")
         let weights: DedupJob.WeightChoice = switch try query.oneOf("weights", ["stored", "estimate", "hand-set"]) {

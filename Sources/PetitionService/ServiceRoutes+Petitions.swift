@@ -6,15 +6,26 @@ import PetitionStore
 extension ServiceRoutes {
     /// `POST /v1/petitions`: upserts JSON Lines or a JSON array by id, as
     /// `petition import` does; rejected records are reported as `import --json` reports them.
+    /// The audit names every id sent: the body is gone once answered, and an
+    /// overwrite of a petition's text or ID number must be traceable to its sender.
     @Sendable func upsert(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let data = try await RecordBody.bytes(of: request, limit: configuration.bodyLimits.batch)
-        let summary = try await blocking(context) { [store] in
+        let data = try await RecordBody.bytes(of: request, limit: configuration.bodyLimits.batch,
+                                                   by: context.notes.deadline)
+        let notes = context.notes
+        let result = try await blocking(context) { [store] in
             let records = try RecordBody.batch(from: data)
+            let sentIDs = records.compactMap { record -> String? in
+                guard case let .success(fields) = record.fields else { return nil }
+                return (fields["id"] as? String).map { String($0.prefix(64)) }
+            }
+            // Noted before the import, so that a batch that fails halfway is still traceable.
+            notes.noteAudit(subject: "导入 \(records.count) 条", returned: sentIDs)
             let importer = Importer(store: store, derivedData: try ProfileWriter())
-            return (try importer.importRecords(records, kind: .petitions), records.count)
+            let result = try importer.importRecords(records, kind: .petitions)
+            notes.noteAudit(subject: "导入 \(records.count) 条：新增 \(result.added)，更新 \(result.updated)，未变 \(result.unchanged)，拒收 \(result.rejected.count)",
+                            returned: sentIDs)
+            return result
         }
-        let (result, count) = summary
-        context.notes.noteAudit(subject: "导入 \(count) 条：新增 \(result.added)，更新 \(result.updated)，未变 \(result.unchanged)，拒收 \(result.rejected.count)")
         return JSONResponse.make(ServiceJSON.importSummary(result))
     }
 

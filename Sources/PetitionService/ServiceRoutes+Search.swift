@@ -5,14 +5,15 @@ import PetitionText
 extension ServiceRoutes {
     /// `GET /v1/search?q=…`: ranked full-text search with `search`'s filters as parameters.
     @Sendable func search(_ request: Request, context: ServiceRequestContext) async throws -> Response {
-        let query = QueryParameters(request.uri.query)
-        let searchRequest = try Self.searchRequest(query)
+        let query = try QueryParameters(request.uri.query)
+        var searchRequest = try Self.searchRequest(query)
+        searchRequest.deadline = context.notes.deadline?.instant
         let privacy = try privacy(request, context)
         let text = query.text("q") ?? ""
-        context.notes.noteAudit(subject: text + (searchRequest.petitioner.map { " --petitioner \($0)" } ?? ""))
-        let result = try await blocking(context) { [store] in try store.search(searchRequest) }
-        context.notes.noteAudit(subject: text + (searchRequest.petitioner.map { " --petitioner \($0)" } ?? ""),
-                                returned: result.hits.map(\.id))
+        let subject = searchRequest.auditSubject(query: text)
+        context.notes.noteAudit(subject: subject)
+        let result = try await blocking(context) { [store, searchRequest] in try store.search(searchRequest) }
+        context.notes.noteAudit(subject: subject, returned: result.hits.map(\.id))
         return JSONResponse.make([
             "total": result.total, "limit": searchRequest.limit, "offset": searchRequest.offset,
             "hits": result.hits.map { ServiceJSON.searchHit($0, total: result.total, privacy: privacy) },

@@ -5,8 +5,8 @@ import PetitionDedup
 import PetitionStore
 
 /// The routes of DOMAIN.md's service and the middleware each one passes
-/// through. Outermost first: metrics, the request log and errors as JSON for
-/// every route; then, for `/v1`, the audit trail, the deadline, the token and
+/// through. Outermost first: `Cache-Control: no-store`, metrics, the request
+/// log and errors as JSON for every route; then, for `/v1`, the audit trail, the deadline, the token and
 /// the route's permission and body limit.
 struct ServiceRoutes: Sendable {
     let store: any PetitionStorage
@@ -19,9 +19,12 @@ struct ServiceRoutes: Sendable {
     let dashboard: DashboardCache
     let sessions: DashboardSessions
     let identifierBudget: IdentifierBudget
+    let operatorLimiter: RequestRateLimiter
+    let anonymousLimiter: RequestRateLimiter
 
     func router() -> Router<ServiceRequestContext> {
         let router = Router(context: ServiceRequestContext.self)
+        router.add(middleware: NoStoreMiddleware())
         router.add(middleware: RequestMetricsMiddleware(metrics: metrics))
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: ErrorResponseMiddleware())
@@ -30,15 +33,17 @@ struct ServiceRoutes: Sendable {
         router.get("metrics", use: prometheus)
         router.get("openapi.json", use: openAPIDocument)
 
+        let auditTrail = AuditMiddleware(trail: store, work: work, anonymousThrottle: AnonymousAuditThrottle())
         // The dashboard's page and its sign-in: audited like `/v1`, answered in HTML.
-        let pages = router.group().add(middleware: AuditMiddleware(trail: store, work: work))
+        let pages = router.group().add(middleware: auditTrail)
             .add(middleware: DeadlineMiddleware(limit: configuration.requestTimeout))
         pages.get("/", use: dashboardPage)
         pages.post("login", use: signIn)
         pages.post("logout", use: signOut)
 
-        let v1 = router.group("v1").add(middleware: AuditMiddleware(trail: store, work: work))
-        let authentication = AuthenticationMiddleware(issuer: TokenIssuer(store: store), work: work)
+        let v1 = router.group("v1").add(middleware: auditTrail)
+        let authentication = AuthenticationMiddleware(issuer: TokenIssuer(store: store), work: work,
+                                                      operators: operatorLimiter, anonymous: anonymousLimiter)
         let standard = v1.group().add(middleware: DeadlineMiddleware(limit: configuration.requestTimeout))
             .add(middleware: authentication)
         let long = v1.group().add(middleware: DeadlineMiddleware(limit: configuration.batchTimeout))
@@ -75,7 +80,7 @@ struct ServiceRoutes: Sendable {
 
     /// `?reveal=true`: full ID numbers and phones, for admins, with a reason in `X-Reveal-Reason` (audited).
     func privacy(_ request: Request, _ context: ServiceRequestContext) throws(ServiceError) -> PrivacyFilter {
-        let query = QueryParameters(request.uri.query)
+        let query = try QueryParameters(request.uri.query)
         guard try query.flag("reveal") else { return PrivacyFilter() }
         try context.require(.reveal)
         let header = request.headers[HTTPField.Name("X-Reveal-Reason")!] ?? ""

@@ -196,6 +196,14 @@ extension Handling {
     /// follow one another: acceptance, reply, review asked and answered, recheck
     /// asked and answered, none before the petition was received.
     public static func decode(_ value: Any?, recordID: String?, receivedAt: CalendarDate) throws(RecordError) -> Handling? {
+        var cleanedFields: [String] = []
+        return try decode(value, recordID: recordID, receivedAt: receivedAt, cleanedFields: &cleanedFields)
+    }
+
+    /// As ``decode(_:recordID:receivedAt:)``, adding to `cleanedFields` the
+    /// fields whose control characters were removed.
+    public static func decode(_ value: Any?, recordID: String?, receivedAt: CalendarDate,
+                              cleanedFields: inout [String]) throws(RecordError) -> Handling? {
         guard let value, !(value is NSNull) else { return nil }
         var object: [String: Any]
         switch value {
@@ -211,7 +219,8 @@ extension Handling {
         default:
             throw RecordError(recordID: recordID, field: "handling", message: "应为对象")
         }
-        let reader = HandlingFieldReader(recordID: recordID)
+        var reader = HandlingFieldReader(recordID: recordID)
+        defer { cleanedFields += reader.cleanedFields }
         var handling = Handling(
             organ: try reader.text(object, "organ", in: "handling"),
             level: try reader.level(object, "level", in: "handling"),
@@ -228,24 +237,26 @@ extension Handling {
 /// full path in every refusal.
 private struct HandlingFieldReader {
     let recordID: String?
+    var cleanedFields: [String] = []
 
     func error(_ field: String, _ message: String) -> RecordError {
         RecordError(recordID: recordID, field: field, message: message)
     }
 
-    func text(_ object: [String: Any], _ key: String, in parent: String) throws(RecordError) -> String? {
+    mutating func text(_ object: [String: Any], _ key: String, in parent: String) throws(RecordError) -> String? {
         let field = parent + "." + key
         guard let value = object[key], !(value is NSNull) else { return nil }
-        guard let text = value as? String else { throw error(field, "应为文本") }
+        guard var text = value as? String else { throw error(field, "应为文本") }
         if text.utf8.count > 1000 { throw error(field, "内容过长（\(text.utf8.count) 字节）") }
-        if let bad = text.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            throw error(field, "含控制字符 U+\(String(bad.value, radix: 16, uppercase: true))")
+        if let cleaned = RecordDecoding.removingControlCharacters(text, keepingLineBreaks: false) {
+            text = cleaned
+            cleanedFields.append(field)
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    func level(_ object: [String: Any], _ key: String, in parent: String) throws(RecordError) -> String? {
+    mutating func level(_ object: [String: Any], _ key: String, in parent: String) throws(RecordError) -> String? {
         guard let level = try text(object, key, in: parent) else { return nil }
         guard Petition.levels.contains(level) else {
             throw error(parent + "." + key, "取值应为 \(Petition.levels.joined(separator: "、"))，实为 \(level.prefix(20))")
@@ -253,7 +264,7 @@ private struct HandlingFieldReader {
         return level
     }
 
-    func date(_ object: [String: Any], _ key: String, in parent: String) throws(RecordError) -> CalendarDate? {
+    mutating func date(_ object: [String: Any], _ key: String, in parent: String) throws(RecordError) -> CalendarDate? {
         guard let written = try text(object, key, in: parent) else { return nil }
         guard let date = CalendarDate(parsing: written) else {
             throw error(parent + "." + key, "不是有效日期：\(written.prefix(40))")
@@ -261,7 +272,7 @@ private struct HandlingFieldReader {
         return date
     }
 
-    func request(_ object: [String: Any], _ key: String) throws(RecordError) -> Handling.Request? {
+    mutating func request(_ object: [String: Any], _ key: String) throws(RecordError) -> Handling.Request? {
         let field = "handling." + key
         guard let value = object[key], !(value is NSNull) else { return nil }
         guard let nested = value as? [String: Any] else { throw error(field, "应为对象") }

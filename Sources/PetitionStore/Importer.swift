@@ -8,6 +8,9 @@ public struct ImportSummary: Sendable, Equatable {
     public var updated = 0
     public var unchanged = 0
     public var rejected: [RecordError] = []
+    /// Records stored with a change their sender should know of (control
+    /// characters removed), one per record and field, with its line.
+    public var warnings: [RecordError] = []
     /// Stopped on request between two batches; what was committed stays.
     public var interrupted = false
 
@@ -18,6 +21,7 @@ public struct ImportSummary: Sendable, Equatable {
         lhs.updated += rhs.updated
         lhs.unchanged += rhs.unchanged
         lhs.rejected += rhs.rejected
+        lhs.warnings += rhs.warnings
     }
 }
 
@@ -104,10 +108,11 @@ public struct Importer {
             }
             let batch = try nextBatch()
             if batch.isEmpty { break }
-            let (prepared, rejected) = try prepare(batch, kind: kind, helpers: helpers)
+            let (prepared, rejected, warnings) = try prepare(batch, kind: kind, helpers: helpers)
             // The previous batch is committed before this one is handed over: batches land in file order.
             summary += try writer.finishPrevious()
             summary.rejected += rejected
+            summary.warnings += warnings
             if done > 0 { progress(ImportProgress(records: done, bytesRead: bytes().0, fileSize: bytes().1)) }
             writer.start(prepared)
             done += batch.count
@@ -120,8 +125,8 @@ public struct Importer {
 
     /// Decodes a batch and derives each new or changed petition's data, on every worker.
     private func prepare(_ batch: [RawRecord], kind: Kind,
-                         helpers: [(any PetitionDerivedDataWriter)?]) throws -> ([Prepared?], [RecordError]) {
-        var decoded = [Result<Prepared, RecordError>?](repeating: nil, count: batch.count)
+                         helpers: [(any PetitionDerivedDataWriter)?]) throws -> ([Prepared?], [RecordError], [RecordError]) {
+        var decoded = [Result<Decoded, RecordError>?](repeating: nil, count: batch.count)
         let work = SharedWork(batch: batch, helpers: helpers)
         decoded.withUnsafeMutableBufferPointer { slots in
             let shared = SharedBuffer(slots: slots)
@@ -131,17 +136,19 @@ public struct Importer {
                 }
             }
         }
-        var rejected: [RecordError] = []
+        var rejected: [RecordError] = [], warnings: [RecordError] = []
         var prepared: [Prepared?] = decoded.map { result in
             switch result {
-            case let .success(value)?: return value
+            case let .success(value)?:
+                warnings += value.notices
+                return value.item
             case let .failure(error)?:
                 rejected.append(error)
                 return nil
             case nil: return nil
             }
         }
-        guard derivedData != nil else { return (prepared, rejected) }
+        guard derivedData != nil else { return (prepared, rejected, warnings) }
         // Unchanged petitions need no derived data: their stored hashes are read first.
         let ids = prepared.compactMap { item -> String? in if case let .petition(petition, _)? = item { petition.id } else { nil } }
         let storedHashes = try store.recordHashes(ofPetitions: ids)
@@ -156,15 +163,28 @@ public struct Importer {
                 }
             }
         }
-        return (prepared, rejected)
+        return (prepared, rejected, warnings)
     }
 
-    private static func decode(_ record: RawRecord, kind: Kind) -> Result<Prepared, RecordError> {
+    /// A record decoded, with what was changed to store it (located at its line).
+    private struct Decoded: Sendable {
+        var item: Prepared
+        var notices: [RecordError] = []
+    }
+
+    private static func decode(_ record: RawRecord, kind: Kind) -> Result<Decoded, RecordError> {
         do {
             let fields = try record.fields.get()
             switch kind {
-            case .petitions: return .success(.petition(try RecordDecoding.petition(from: fields), nil))
-            case .backlogCases: return .success(.backlog(try RecordDecoding.backlogCase(from: fields)))
+            case .petitions:
+                var notices: [RecordError] = []
+                let petition = try RecordDecoding.petition(from: fields, notices: &notices)
+                return .success(Decoded(item: .petition(petition, nil), notices: notices.map { notice in
+                    var located = notice
+                    located.line = record.line
+                    return located
+                }))
+            case .backlogCases: return .success(Decoded(item: .backlog(try RecordDecoding.backlogCase(from: fields))))
             }
         } catch {
             var located = error

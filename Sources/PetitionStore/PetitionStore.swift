@@ -10,6 +10,8 @@ import PetitionText
 public final class PetitionStore: Sendable {
     public let path: String
     let pool: DatabasePool
+    /// Raised when the process stops (``stopSearches()``); searches check it as they run.
+    let searchesStopped = StopSignal()
 
     public enum StoreError: Error, CustomStringConvertible {
         case cannotOpen(path: String, reason: String)

@@ -38,6 +38,13 @@ public enum RecordDecoding {
     public static let maximumFieldLength = 200_000
 
     public static func petition(from object: [String: Any]) throws(RecordError) -> Petition {
+        var notices: [RecordError] = []
+        return try petition(from: object, notices: &notices)
+    }
+
+    /// As ``petition(from:)``, adding to `notices` what was changed to store
+    /// the record (control characters removed, one notice per field).
+    public static func petition(from object: [String: Any], notices: inout [RecordError]) throws(RecordError) -> Petition {
         let id = try requiredIdentifier(object, "id")
         var reader = FieldReader(object: object, recordID: id)
         let receivedText = try reader.requiredText("received_at")
@@ -60,13 +67,17 @@ public enum RecordDecoding {
         if let headcount, headcount < 0 || headcount > 1_000_000 {
             throw reader.error("headcount", "人数超出范围：\(headcount)")
         }
-        return Petition(
+        let handling = try Handling.decode(object["handling"], recordID: id, receivedAt: receivedAt,
+                                           cleanedFields: &reader.cleanedFields)
+        let petition = Petition(
             id: id, receivedAt: receivedAt, channel: channel, level: level,
             province: try reader.text("province"), city: try reader.text("city"), county: try reader.text("county"),
             regionCode: regionCode, petitioners: try reader.petitioners(), headcount: headcount,
-            respondent: try reader.text("respondent"), category: try reader.text("category"),
-            title: try reader.text("title"), content: try reader.requiredText("content"),
-            handling: try Handling.decode(object["handling"], recordID: id, receivedAt: receivedAt))
+            respondent: try reader.prose("respondent"), category: try reader.text("category"),
+            title: try reader.prose("title"), content: try reader.requiredProse("content"),
+            handling: handling)
+        notices += reader.cleanedFields.map { RecordError(recordID: id, field: $0, message: "含控制字符，已删除后保存") }
+        return petition
     }
 
     public static func backlogCase(from object: [String: Any]) throws(RecordError) -> BacklogCase {
@@ -101,6 +112,8 @@ public enum RecordDecoding {
 private struct FieldReader {
     let object: [String: Any]
     let recordID: String?
+    /// Fields from which control characters were removed, in the order read.
+    var cleanedFields: [String] = []
 
     func error(_ field: String, _ message: String) -> RecordError {
         RecordError(recordID: recordID, field: field, message: message)
@@ -121,6 +134,18 @@ private struct FieldReader {
 
     mutating func requiredText(_ key: String) throws(RecordError) -> String {
         guard let text = try text(key) else { throw error(key, "缺少必填字段") }
+        return text
+    }
+
+    /// A field of prose (a title, a letter): text only. A number where a
+    /// letter belongs (`"content": 5`) is a caller's mistake, not a petition.
+    mutating func prose(_ key: String) throws(RecordError) -> String? {
+        if let value = object[key], !(value is NSNull), !(value is String) { throw error(key, "应为文本") }
+        return try text(key)
+    }
+
+    mutating func requiredProse(_ key: String) throws(RecordError) -> String {
+        guard let text = try prose(key) else { throw error(key, "缺少必填字段") }
         return text
     }
 
@@ -154,6 +179,7 @@ private struct FieldReader {
         if string.hasPrefix("["), let data = string.data(using: .utf8),
            let array = try? JSONSerialization.jsonObject(with: data) as? [Any] {
             var nested = FieldReader(object: [key: array], recordID: recordID)
+            defer { cleanedFields += nested.cleanedFields }
             return try nested.textList(key)
         }
         return try string.split(whereSeparator: { "；;|、".contains($0) })
@@ -200,6 +226,7 @@ private struct FieldReader {
         for (index, entry) in entries.enumerated() {
             var reader = FieldReader(object: entry, recordID: recordID)
             let field = "petitioners[\(index)]"
+            defer { cleanedFields += reader.cleanedFields.map { "\(field).\($0)" } }
             do {
                 let petitioner = Petitioner(name: try reader.text("name"), idNumber: try reader.text("id_number"),
                                             phone: try reader.text("phone"))
@@ -213,22 +240,36 @@ private struct FieldReader {
         return result
     }
 
-    /// Refuses what cannot be stored faithfully: control characters other than
-    /// line breaks and tabs, and oversized fields.
-    private func clean(_ text: String, _ key: String) throws(RecordError) -> String {
+    /// Refuses oversized fields, and removes control characters other than
+    /// line breaks and tabs (a scanner's or a copy-paste's debris, which no
+    /// terminal or page can show) rather than losing the petition over them;
+    /// the field is noted so that the import can say what it changed.
+    private mutating func clean(_ text: String, _ key: String) throws(RecordError) -> String {
         if text.utf8.count > RecordDecoding.maximumFieldLength {
             throw error(key, "内容过长（\(text.utf8.count) 字节，上限 \(RecordDecoding.maximumFieldLength)）")
         }
-        if let bad = text.unicodeScalars.first(where: {
-            ($0.value < 0x20 && $0 != "\n" && $0 != "\r" && $0 != "\t") || $0.value == 0x7F
-        }) {
-            throw error(key, "含控制字符 U+\(String(bad.value, radix: 16, uppercase: true))")
+        guard let cleaned = RecordDecoding.removingControlCharacters(text, keepingLineBreaks: true) else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        cleanedFields.append(key)
+        return cleaned.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 
 extension RecordDecoding {
+    /// The text without its control characters (C0 and DEL; line breaks and
+    /// tabs kept when asked), or nil when it has none.
+    static func removingControlCharacters(_ text: String, keepingLineBreaks: Bool) -> String? {
+        func isControl(_ scalar: Unicode.Scalar) -> Bool {
+            if keepingLineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
+            return scalar.value < 0x20 || scalar.value == 0x7F
+        }
+        guard text.unicodeScalars.contains(where: isControl) else { return nil }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isControl($0) })
+        return String(scalars)
+    }
+
     /// Petitioners a record to be checked may name. 信访工作条例 (2022) art. 18
     /// has a group that visits choose at most five representatives; a joint
     /// letter may list its households' signatories too, so twice that. A check

@@ -18,6 +18,9 @@ public struct SearchRequest: Sendable {
     public var stage: Handling.Stage?
     public var limit = 20
     public var offset = 0
+    /// When the caller stops waiting (a service request's deadline): the
+    /// database stops the search then too, rather than finish it for nobody.
+    public var deadline: ContinuousClock.Instant?
 
     public init(query: SearchQuery) {
         self.query = query
@@ -124,7 +127,7 @@ extension PetitionStore: PetitionSearching {
         let numbered = arguments
         let from = "FROM petition_fts JOIN petition p ON p.rowid = petition_fts.rowid WHERE \(sqlConditions)"
         let limit = max(0, request.limit), offset = max(0, request.offset)
-        return try read { db in
+        return try read { db in try StatementDeadline.run(on: db, until: request.deadline, unless: searchesStopped) {
             let total = try Int.fetchOne(db, sql: "SELECT count(*) \(from)", arguments: StatementArguments(numbered)) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT p.id, p.received_at, p.channel, p.level, p.province, p.city, p.county, p.category,
@@ -142,7 +145,7 @@ extension PetitionStore: PetitionSearching {
                     rank: row["rank"])
             }
             return SearchResult(total: total, hits: hits)
-        }
+        } }
     }
 
     private func likePrefix(_ text: String) -> String {
@@ -180,5 +183,11 @@ extension PetitionStore {
                 WHERE petition_fts MATCH ?
                 """, arguments: [FTS5Expression.compile(query)])
         }
+    }
+}
+
+extension PetitionStore {
+    public func stopSearches() {
+        searchesStopped.raise()
     }
 }

@@ -95,6 +95,21 @@ struct CommandLineTests {
         #expect(result.output.contains("新增 2 条"))
     }
 
+    @Test("a control character in a record is removed, and a warning names the line and field")
+    func controlCharactersRemoved() throws {
+        let petition = try PetitionProcess()
+        let line = #"{"id": "XF-9", "received_at": "2021-05-10", "title": "路灯\u0007不亮", "content": "反映路灯\u0001长期不亮。"}"#
+        let result = try petition.run(["import", try petition.write("control.jsonl", sample + "\n" + line)])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.output.contains("新增 3 条"))
+        let warnings = result.error.split(separator: "\n").filter { $0.contains("控制字符") }
+        #expect(warnings.count == 2, "\(result.error)")
+        #expect(warnings.allSatisfy { $0.contains("第 3 行") && $0.contains("XF-9") })
+        #expect(warnings.contains { $0.contains("字段 title") } && warnings.contains { $0.contains("字段 content") })
+        let shown = try petition.run(["show", "--json", "XF-9"]).output
+        #expect(shown.contains("反映路灯长期不亮。"), "\(shown)")
+    }
+
     @Test("check prints DOMAIN.md's JSON verdict with matches and reasons")
     func checkJSON() throws {
         let petition = try PetitionProcess()

@@ -80,4 +80,19 @@ struct PrivacyTests {
         #expect(!subject.contains("13812345678"))
         #expect(!subject.contains("37011219800101123X"))
     }
+
+    @Test("import, dedup and audit are themselves in the audit trail, with their operator")
+    func writesAndAuditReadsAudited() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", "--operator", "王五", try petition.write("p.jsonl", record)])
+        try petition.run(["dedup", "--operator", "王五"])
+        try petition.run(["audit", "--operator", "王五"])
+        let entries = try PetitionStore(path: petition.database).auditEntries(from: nil, to: nil, operatorName: nil)
+        let commands = entries.map(\.command)
+        #expect(commands == ["import", "dedup", "audit"], "\(commands)")
+        #expect(entries[0].operatorName == "王五")
+        #expect(entries[0].subject?.contains("新增 1") == true)
+        #expect(entries[1].operatorName == "王五")
+        #expect(entries[2].subject == "operator=王五")
+    }
 }

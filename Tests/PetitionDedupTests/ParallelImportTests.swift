@@ -15,7 +15,7 @@ struct ParallelImportTests {
         importer.batchSize = batchSize
         let lines = try corpusLines().prefix(1500)
         let summary = try importer.importRecords(RecordFile.jsonLines(lines.joined(separator: "\n")), kind: .petitions)
-        #expect(summary.added == 1500 && summary.rejected.isEmpty)
+        #expect(summary.added == 1500 && summary.rejected.isEmpty, "\(summary.added) \(summary.rejected.prefix(3))")
         return corpus
     }
 

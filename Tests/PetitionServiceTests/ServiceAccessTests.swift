@@ -108,7 +108,8 @@ struct ServiceAccessTests {
         #expect(lines.contains("赵调查 GET /v1/search 200"))
         #expect(lines.contains("李登记 POST /v1/check 200"))
         let search = try #require(entries.first { $0["operator"] as? String == "赵调查" })
-        #expect(search["subject"] as? String == "欠薪 --petitioner 张三")
+        // Every filter and the paging, as `petition search` records them.
+        #expect(search["subject"] as? String == "欠薪 --petitioner 张三 --limit 20 --offset 0")
         let ids = (searched.json["hits"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
         #expect(search["returned"] as? [String] == ids)
         let filtered = try await server.client(database.admin).get("/v1/audit?operator=\(encoded("李登记"))")

@@ -23,7 +23,8 @@ struct ServiceRobustnessTests {
             (#"{"id": "X", "received_at": "2021-02-03", "content": "内容", "level": "乡级"}"#, "bad_field", "level"),
             (#"{"id": "X", "received_at": "2021-02-03", "content": "内容", "headcount": "很多"}"#, "bad_field", "headcount"),
             (#"{"id": "X", "received_at": "2021-02-03", "content": "内容", "petitioners": [1]}"#, "bad_field", "petitioners[0]"),
-            (#"{"id": "X", "received_at": "2021-02-03", "content": "内\u0001容"}"#, "bad_field", "content"),
+            (#"{"id": "X", "received_at": "2021-02-03", "content": 5}"#, "bad_field", "content"),
+            (#"{"id": "X", "received_at": "2021-02-03", "content": "内容", "title": ["a"]}"#, "bad_field", "title"),
             (#"{"id": "X Y", "received_at": "2021-02-03", "content": "内容"}"#, "bad_field", "id"),
         ]
         for item in cases {
@@ -44,7 +45,8 @@ struct ServiceRobustnessTests {
                                ("q=\(encoded("房"))&level=\(encoded("乡级"))", "level"),
                                ("q=\(encoded("房"))&from=2021-13-01", "from"), ("q=\(encoded("房"))&limit=-1", "limit"),
                                ("q=\(encoded("房"))&limit=many", "limit"), ("q=\(encoded("房"))&stage=done", "stage"),
-                               ("q=\(encoded("房"))&reveal=perhaps", "reveal")] {
+                               ("q=\(encoded("房"))&reveal=perhaps", "reveal"), ("q=%FF%FE", "q"),
+                               ("q=\(encoded("房"))&region=%C3%28", "region")] {
             let answer = try await investigator.get("/v1/search?\(query)")
             #expect(answer.status == 400, "\(query): \(answer.text)")
             #expect(answer.errorField == field, "\(query): \(answer.text)")

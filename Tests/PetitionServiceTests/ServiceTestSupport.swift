@@ -95,7 +95,8 @@ final class RunningServer: Sendable {
                          "--request-timeout", seconds(configuration.requestTimeout),
                          "--batch-timeout", seconds(configuration.batchTimeout),
                          "--refresh-interval", seconds(configuration.refreshInterval),
-                         "--check-identifiers-per-day", String(configuration.checkIdentifiersPerDay)]
+                         "--check-identifiers-per-day", String(configuration.checkIdentifiersPerDay),
+                         "--requests-per-second", String(configuration.operatorRequestsPerSecond)]
         if let nightly = configuration.nightly { arguments += ["--nightly", nightly.description] }
         let logFile = database.directory.appendingPathComponent("serve-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)

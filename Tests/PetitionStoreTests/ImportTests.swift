@@ -68,7 +68,7 @@ struct ImportTests {
             (#"{"id": "BAD-5", "received_at": "2021-03-10", "channel": "传真", "content": "渠道不对"}"#, "channel"),
             (#"{"id": "BAD-6", "received_at": "2021-03-10", "level": "乡级", "content": "层级不对"}"#, "level"),
             (#"{"id": "BAD-7", "received_at": "2021-03-10", "headcount": "很多", "content": "人数不对"}"#, "headcount"),
-            (#"{"id": "BAD-8", "received_at": "2021-03-10", "content": "控制\u0007字符"}"#, "content"),
+            (#"{"id": "BAD-8", "received_at": "2021-03-10", "content": 8}"#, "content"),
             (#"{"id": "BAD-9", "received_at": "2021-03-10", "petitioners": "[{", "content": "信访人不对"}"#, "petitioners"),
             (#"["not", "an", "object"]"#, nil),
             (#"{"id": "OK-2", "received_at": "2021年3月11日", "content": "正常记录二"}"#, nil),
