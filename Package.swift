@@ -47,10 +47,12 @@ let package = Package(
                 resources: [.copy("Resources/acceptance-rules.txt"), .copy("Resources/calibration.json")]),
         // The 挂图作战 dashboard: its figures, counted from the store, and its page (HTML with inline SVG).
         .target(name: "PetitionDashboard", dependencies: ["PetitionDedup", "PetitionStore", "PetitionText"]),
+        // The answers both doors give: JSON shapes, masking, the check's typed answer.
+        .target(name: "PetitionAnswers", dependencies: ["PetitionDedup", "PetitionStore", "PetitionText"]),
         // The HTTP service of DOMAIN.md (`petition serve`): router, middleware, the resident index.
         .target(
             name: "PetitionService",
-            dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText",
+            dependencies: ["PetitionAnswers", "PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "Prometheus", package: "swift-prometheus"),
@@ -62,8 +64,8 @@ let package = Package(
         // The command line: parses arguments, prints.
         .executableTarget(
             name: "PetitionCLI",
-            dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionPostgres", "PetitionText",
-                           "PetitionService",
+            dependencies: ["PetitionAnswers", "PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionPostgres",
+                           "PetitionText", "PetitionService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Synthetic corpus generator with ground truth (no project dependencies).

@@ -1,8 +1,9 @@
 import Foundation
+import PetitionAnswers
 import PetitionDedup
 import PetitionText
 
-/// How `check` shows the acceptance advice to a clerk (its JSON is ``ServiceJSON``'s).
+/// How `check` shows the acceptance advice to a clerk (its JSON is ``AnswerJSON``'s).
 enum AcceptanceOutput {
     static func lines(_ advice: AcceptanceAdvice) -> [String] {
         var lines = ["受理建议：\(advice.advice.chineseName)（规则 \(advice.rule)）", "  理由：\(advice.reason)"]

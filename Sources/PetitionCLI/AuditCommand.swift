@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionAnswers
 import PetitionStore
 import PetitionText
 
@@ -15,25 +16,19 @@ struct AuditCommand: ParsableCommand {
     @Option(help: "截止日期（含，北京时间）") var to: String?
     @Option(name: .customLong("operator"), help: "只看某操作人的记录") var operatorFilter: String?
 
-    /// Times are kept in UTC and shown, and filtered by day, in Beijing time.
-    static let beijing = BeijingTime.zone
-
     func run() throws {
         let store = try openStore(global, readReplica: replica.readReplica)
-        let entries = try store.auditEntries(from: try Self.startOfDay(parseDate(from, option: "--from")),
-                                             to: try Self.startOfDay(parseDate(to, option: "--to"), plusDays: 1),
+        let fromDay = try parseDate(from, option: "--from"), toDay = try parseDate(to, option: "--to")
+        let entries = try store.auditEntries(from: BeijingTime.startOfDay(fromDay), to: BeijingTime.startOfDay(toDay, plusDays: 1),
                                              operatorName: operatorFilter)
         // Reading the trail is itself a read of who looked at what: it is recorded too.
-        let asked = [from.map { "from=\($0)" }, to.map { "to=\($0)" }, operatorFilter.map { "operator=\($0)" }]
         try store.appendAudit(AuditEntry(operatorName: OperatorIdentity.name(given: nil), command: "audit",
-                                         subject: asked.compactMap { $0 }.joined(separator: " "),
+                                         subject: AuditSubject.auditQuery(from: fromDay, to: toDay, operatorName: operatorFilter),
                                          returned: [], revealed: false, reason: nil))
         let terminal = Terminal.current
         if global.json {
             for entry in entries {
-                terminal.print(jsonLine(["at": entry.at, "operator": entry.operatorName, "command": entry.command,
-                                         "subject": orNull(entry.subject.map(PrivacyMask.text)), "returned": entry.returned,
-                                         "revealed": entry.revealed, "reason": orNull(entry.reason)]))
+                terminal.print(jsonLine(AnswerJSON.auditEntry(entry)))
             }
             return
         }
@@ -46,16 +41,6 @@ struct AuditCommand: ParsableCommand {
                           maxWidths: [19, 12, 12, 40, 40, 30]) {
             terminal.print(line)
         }
-    }
-
-    /// The UTC instant at which a Beijing day (plus some days) starts.
-    static func startOfDay(_ date: CalendarDate?, plusDays: Int = 0) -> String? {
-        guard let date else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = beijing
-        guard let start = calendar.date(from: DateComponents(year: date.year, month: date.month, day: date.day)),
-              let shifted = calendar.date(byAdding: .day, value: plusDays, to: start) else { return nil }
-        return ISO8601DateFormatter().string(from: shifted)
     }
 
     /// A stored UTC instant as Beijing time, `yyyy-MM-dd HH:mm:ss`.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionAnswers
 import PetitionDedup
 import PetitionService
 import PetitionStore
@@ -102,6 +103,6 @@ struct CheckCommand: ParsableCommand {
 
     /// DOMAIN.md's object, as the service answers it too.
     static func json(_ result: CheckResult) -> CheckAnswer {
-        ServiceJSON.check(result)
+        AnswerJSON.check(result)
     }
 }

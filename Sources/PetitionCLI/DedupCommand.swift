@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionAnswers
 import PetitionDashboard
 import PetitionDedup
 import PetitionPostgres
@@ -85,20 +86,13 @@ struct DedupCommand: ParsableCommand {
             throw UserError(message: error.description + "（查重结果已保存在数据库中）")
         }
         // The run reads every petition and may write a report of them: who ran it, and where the report went, is audited.
-        let asked = ["full=\(full)", region.map { "region=\($0)" }, report.map { "report=\($0)" },
-                     clusters.map { "clusters=\($0)" }].compactMap { $0 }.joined(separator: " ")
         try store.appendAudit(AuditEntry(operatorName: OperatorIdentity.name(given: `operator`), command: "dedup",
-                                         subject: "\(asked)；运行 \(summary.runID)，处理 \(summary.scored) 件",
+                                         subject: AuditSubject.dedup(full: full, weights: weights.choice, region: region,
+                                                                     report: report, clusters: clusters),
                                          returned: [], revealed: false, reason: nil))
         let terminal = Terminal.current
         if global.json {
-            terminal.print(jsonLine([
-                "run_id": summary.runID, "full": summary.full, "scored": summary.scored,
-                "new_matters": summary.newMatters, "repeats": summary.repeats, "matters": summary.matters,
-                "classes": summary.classes, "backlog_links": summary.backlogLinks,
-                "escalations": summary.escalations, "seconds": summary.seconds, "weights": summary.weights.source,
-                "phase_seconds": Dictionary(uniqueKeysWithValues: summary.phases.map { ($0.name, $0.seconds) }),
-            ]))
+            terminal.print(jsonLine(AnswerJSON.dedupSummary(summary)))
         } else {
             terminal.print(String(format: "本次处理 %d 件：新事项 %d 个，重复信访 %d 件；共 %d 个事项、%d 个类案、%d 个积案关联、%d 次越级（%.1f 秒）",
                                   summary.scored, summary.newMatters, summary.repeats, summary.matters,

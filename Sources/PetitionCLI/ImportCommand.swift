@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionAnswers
 import PetitionDedup
 import PetitionPostgres
 import PetitionService
@@ -66,7 +67,7 @@ struct ImportCommand: ParsableCommand {
             subject: "\(files.joined(separator: " "))：新增 \(total.added)，更新 \(total.updated)，未变 \(total.unchanged)，拒收 \(total.rejected.count)",
             returned: [], revealed: false, reason: nil))
         if global.json {
-            terminal.print(jsonLine(ServiceJSON.importSummary(total)))
+            terminal.print(jsonLine(AnswerJSON.importSummary(total)))
         } else {
             terminal.print("新增 \(total.added) 条，更新 \(total.updated) 条，未变 \(total.unchanged) 条，拒收 \(total.rejected.count) 条")
             for error in total.rejected.prefix(200) { terminal.printError("拒收：\(error)") }

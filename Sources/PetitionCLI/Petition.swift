@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionAnswers
 import PetitionStore
 import PetitionText
 
@@ -81,13 +82,15 @@ struct PrivacyOptions: ParsableArguments {
         }
     }
 
+    /// The mask both doors apply (``PrivacyFilter``).
+    var filter: PrivacyFilter { PrivacyFilter(reveal: reveal) }
+
     func identifier(_ text: String?) -> String? {
-        guard let text else { return nil }
-        return reveal ? text : PrivacyMask.identifier(text)
+        filter.identifier(text)
     }
 
     func text(_ text: String) -> String {
-        reveal ? text : PrivacyMask.text(text)
+        filter.text(text)
     }
 
     var operatorName: String { OperatorIdentity.name(given: `operator`) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionAnswers
 import PetitionStore
 import PetitionText
 
@@ -70,12 +71,7 @@ struct SearchCommand: ParsableCommand {
         let terminal = Terminal.current
         if global.json {
             for hit in result.hits {
-                terminal.print(jsonLine([
-                    "id": hit.id, "received_at": hit.receivedAt, "channel": orNull(hit.channel),
-                    "level": orNull(hit.level), "region": hit.region, "category": orNull(hit.category),
-                    "title": privacy.text(plain(hit.title)), "snippet": privacy.text(marked(hit.snippet, start: "【", end: "】")),
-                    "score": -hit.rank, "total": result.total,
-                ]))
+                terminal.print(jsonLine(AnswerJSON.searchHit(hit, total: result.total, privacy: privacy.filter)))
             }
             return
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PetitionAnswers
 import PetitionDedup
 import PetitionStore
 
@@ -26,7 +27,7 @@ struct ShowCommand: ParsableCommand {
         let file = privacy.reveal ? found : found.masked
         let terminal = Terminal.current
         if global.json {
-            terminal.print(jsonLine(json(file)))
+            terminal.print(jsonLine(AnswerJSON.petitionFile(file, privacy: privacy.filter)))
             return
         }
         if let petition = file.petition {
@@ -59,33 +60,5 @@ struct ShowCommand: ParsableCommand {
             }
         }
         if file.petition != nil && file.matters.isEmpty { terminal.print("\n尚未查重归入事项（运行 petition dedup）") }
-    }
-
-    func json(_ file: CaseFile) -> [String: Any] {
-        var object: [String: Any] = [:]
-        if let petition = file.petition {
-            object["petition"] = [
-                "id": petition.id, "received_at": petition.receivedAt.description, "level": orNull(petition.level),
-                "channel": orNull(petition.channel), "province": orNull(petition.province), "city": orNull(petition.city),
-                "county": orNull(petition.county), "category": orNull(petition.category), "title": orNull(petition.title.map(privacy.text)),
-                "content": privacy.text(petition.content), "headcount": orNull(petition.headcount),
-                "handling": petition.handling.map { $0.jsonObject as Any } ?? NSNull(),
-                "petitioners": petition.petitioners.map {
-                    ["name": orNull($0.name), "id_number": orNull(privacy.identifier($0.idNumber)),
-                     "phone": orNull(privacy.identifier($0.phone))]
-                },
-            ]
-        }
-        if let backlog = file.backlogCase {
-            object["backlog_case"] = ["case_id": backlog.caseID, "title": backlog.title, "leader": orNull(backlog.leader),
-                                      "responsible_units": backlog.responsibleUnits, "status": orNull(backlog.status)]
-        }
-        object["matters"] = file.matters.map { matter -> [String: Any] in
-            ["matter_id": matter.matterID, "class_id": orNull(matter.classID),
-             "petitions": matter.petitions.map { ["id": $0.id, "received_at": $0.receivedAt, "level": orNull($0.level),
-                                                 "channel": orNull($0.channel), "title": orNull($0.title.map(privacy.text))] },
-             "escalations": matter.escalations.map { ["id": $0.id, "from_level": $0.from, "to_level": $0.to] }]
-        }
-        return object
     }
 }

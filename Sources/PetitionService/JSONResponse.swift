@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PetitionAnswers
 
 /// A JSON answer as the command line's `--json` prints it: sorted keys,
 /// slashes unescaped, UTF-8.

@@ -1,4 +1,5 @@
 import Hummingbird
+import PetitionAnswers
 import PetitionStore
 
 extension ServiceRoutes {
@@ -13,6 +14,6 @@ extension ServiceRoutes {
         try identifierBudget.spend(petition, by: context.notes.caller?.operatorName ?? "")
         let result = try await index.check(petition, save: save, by: context.notes.deadline)
         context.notes.noteAudit(subject: petition.checkAuditSubject, returned: result.matches.map(\.id))
-        return try JSONResponse.make(ServiceJSON.check(result))
+        return try JSONResponse.make(AnswerJSON.check(result))
     }
 }

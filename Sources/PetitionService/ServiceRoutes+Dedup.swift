@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PetitionAnswers
 import PetitionDedup
 
 extension ServiceRoutes {
@@ -15,11 +16,11 @@ extension ServiceRoutes {
         case "hand-set": .handSet
         default: .stored
         }
-        context.notes.noteAudit(subject: "dedup" + (full ? " --full" : ""))
+        context.notes.noteAudit(subject: AuditSubject.dedup(full: full, weights: weights))
         let task = try runner.start(full: full, weights: weights, trigger: .request)
         guard wait else { return JSONResponse.make(await statusJSON(), status: .accepted) }
         let summary = try await RequestDeadline.answer(by: context.notes.deadline) { try await task.value }
-        return JSONResponse.make(ServiceJSON.dedupSummary(summary))
+        return JSONResponse.make(AnswerJSON.dedupSummary(summary))
     }
 
     /// `GET /v1/dedup`: whether a run is going on, the last one this service ran, and the run the resident index holds.
@@ -33,14 +34,14 @@ extension ServiceRoutes {
         let formatter = ISO8601DateFormatter()
         return [
             "running": status.running,
-            "trigger": ServiceJSON.null(status.running ? status.trigger?.rawValue : nil),
-            "started_at": ServiceJSON.null(status.running ? status.startedAt.map(formatter.string(from:)) : nil),
-            "full": ServiceJSON.null(status.running ? status.full : nil),
-            "last_run": status.lastSummary.map { ServiceJSON.dedupSummary($0) as Any } ?? NSNull(),
-            "last_finished_at": ServiceJSON.null(status.lastFinishedAt.map(formatter.string(from:))),
-            "last_error": ServiceJSON.null(status.lastError),
-            "index_run_id": ServiceJSON.null(await index.runID),
-            "nightly": ServiceJSON.null(configuration.nightly?.description),
+            "trigger": AnswerJSON.null(status.running ? status.trigger?.rawValue : nil),
+            "started_at": AnswerJSON.null(status.running ? status.startedAt.map(formatter.string(from:)) : nil),
+            "full": AnswerJSON.null(status.running ? status.full : nil),
+            "last_run": status.lastSummary.map { AnswerJSON.dedupSummary($0) as Any } ?? NSNull(),
+            "last_finished_at": AnswerJSON.null(status.lastFinishedAt.map(formatter.string(from:))),
+            "last_error": AnswerJSON.null(status.lastError),
+            "index_run_id": AnswerJSON.null(await index.runID),
+            "nightly": AnswerJSON.null(configuration.nightly?.description),
         ]
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PetitionAnswers
 
 extension ServiceRoutes {
     /// `GET /healthz`: the store answers and the resident index is loaded. No token needed.
@@ -7,7 +8,7 @@ extension ServiceRoutes {
         let petitions = try await work.run(by: RequestDeadline(after: .seconds(5))) { [store] in try store.petitionCount() }
         metrics.corpusPetitions.record(petitions)
         return JSONResponse.make([
-            "status": "ok", "petitions": petitions, "index_run_id": ServiceJSON.null(await index.runID),
+            "status": "ok", "petitions": petitions, "index_run_id": AnswerJSON.null(await index.runID),
             "dedup_running": runner.isRunning,
         ] as [String: Any])
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import PetitionAnswers
 import PetitionDedup
 import PetitionStore
 
@@ -26,7 +27,7 @@ extension ServiceRoutes {
                             returned: sentIDs)
             return result
         }
-        return JSONResponse.make(ServiceJSON.importSummary(result))
+        return JSONResponse.make(AnswerJSON.importSummary(result))
     }
 
     /// `GET /v1/petitions/{id}`: the petition with its matter and backlog case, as `show ID --json`.
@@ -40,7 +41,7 @@ extension ServiceRoutes {
         }
         guard let file else { throw ServiceError.notFound(kind: "信访件", id: id) }
         context.notes.noteAudit(subject: id, returned: file.matters.flatMap { $0.petitions.map(\.id) })
-        return JSONResponse.make(ServiceJSON.petitionFile(file, privacy: privacy))
+        return JSONResponse.make(AnswerJSON.petitionFile(file, privacy: privacy))
     }
 
     /// `GET /v1/matters/{id}`: a matter with its petitions in time order, its class and backlog case.
@@ -58,8 +59,8 @@ extension ServiceRoutes {
         guard let found else { throw ServiceError.notFound(kind: "事项", id: id) }
         context.notes.noteAudit(subject: id, returned: found.members.map(\.id))
         var object = found.json(privacy: privacy)
-        object["backlog_case"] = found.backlog.map { ServiceJSON.backlogCase($0, privacy: privacy) as Any } ?? NSNull()
-        object["class_size"] = ServiceJSON.null(found.classSize)
+        object["backlog_case"] = found.backlog.map { AnswerJSON.backlogCase($0, privacy: privacy) as Any } ?? NSNull()
+        object["class_size"] = AnswerJSON.null(found.classSize)
         return JSONResponse.make(object)
     }
 
@@ -80,6 +81,6 @@ extension ServiceRoutes {
         }
         guard let (backlog, matters) = found else { throw ServiceError.notFound(kind: "信访积案", id: id) }
         context.notes.noteAudit(subject: id, returned: matters.flatMap { $0.members.map(\.id) })
-        return JSONResponse.make(ServiceJSON.backlogFile(backlog, matters: matters.map { $0.json(privacy: privacy) }, privacy: privacy))
+        return JSONResponse.make(AnswerJSON.backlogFile(backlog, matters: matters.map { $0.json(privacy: privacy) }, privacy: privacy))
     }
 }

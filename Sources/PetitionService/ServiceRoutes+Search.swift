@@ -1,4 +1,5 @@
 import Hummingbird
+import PetitionAnswers
 import PetitionStore
 import PetitionText
 
@@ -16,7 +17,7 @@ extension ServiceRoutes {
         context.notes.noteAudit(subject: subject, returned: result.hits.map(\.id))
         return JSONResponse.make([
             "total": result.total, "limit": searchRequest.limit, "offset": searchRequest.offset,
-            "hits": result.hits.map { ServiceJSON.searchHit($0, total: result.total, privacy: privacy) },
+            "hits": result.hits.map { AnswerJSON.searchHit($0, total: result.total, privacy: privacy) },
         ] as [String: Any])
     }
 

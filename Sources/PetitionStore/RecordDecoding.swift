@@ -99,6 +99,10 @@ public enum RecordDecoding {
     }
 
     private static func requiredIdentifier(_ object: [String: Any], _ key: String) throws(RecordError) -> String {
+        // An id is refused, not cleaned: two records whose ids differ by a control character must not become one.
+        if let raw = object[key] as? String, RecordDecoding.removingControlCharacters(raw, keepingLineBreaks: false) != nil {
+            throw RecordError(field: key, message: "编号含空白或控制字符")
+        }
         var reader = FieldReader(object: object, recordID: nil)
         let id = try reader.requiredText(key)
         guard id.count <= 64 else { throw RecordError(field: key, message: "编号过长（\(id.count) 个字符）") }

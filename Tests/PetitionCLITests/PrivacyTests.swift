@@ -93,6 +93,6 @@ struct PrivacyTests {
         #expect(entries[0].operatorName == "王五")
         #expect(entries[0].subject?.contains("新增 1") == true)
         #expect(entries[1].operatorName == "王五")
-        #expect(entries[2].subject == "operator=王五")
+        #expect(entries[2].subject == "--operator 王五")
     }
 }

@@ -27,7 +27,7 @@ struct SlowRealPairsTests {
                                       pairsPath: pairs.path, scratchDirectory: scratch.path).run()
     }
 
-    @Test("repeat recall, join precision and the intake check hold their floors", .enabled(if: available))
+    @Test("repeat recall, join precision and the intake check hold their floors", .enabled(if: available, "needs ../shared/corpus-real beside the repository"))
     func judgedPairs() throws {
         let report = try Self.evaluate(pairs: Self.shared.appendingPathComponent("pairs-dev.jsonl"))
         let grouping = report.grouping, intake = report.intake
@@ -51,7 +51,7 @@ struct SlowRealPairsTests {
     /// The test half's evaluation, run once for the tests that read it.
     static let ownTestReport = Result { try evaluate(pairs: ownTestHalf) }
 
-    @Test("on the test half never tuned on, no pair judged different is advised 不予受理", .enabled(if: available))
+    @Test("on the test half never tuned on, no pair judged different is advised 不予受理", .enabled(if: available, "needs ../shared/corpus-real beside the repository"))
     func noDeclineOnLookAlikesOfTheTestHalf() throws {
         let intake = try Self.ownTestReport.get().intake
         print("own test half: look-alikes advised 不予受理 \(intake.declinedLookAlikes), repeats declined "
@@ -59,7 +59,7 @@ struct SlowRealPairsTests {
         #expect(intake.declinedLookAlikes.isEmpty, "\(intake.declinedLookAlikes)")
     }
 
-    @Test("on the test half never tuned on, the probabilities are calibrated", .enabled(if: available))
+    @Test("on the test half never tuned on, the probabilities are calibrated", .enabled(if: available, "needs ../shared/corpus-real beside the repository"))
     func calibrationOnTheTestHalf() throws {
         let table = try Self.ownTestReport.get().reliability
         print("own test half, reliability:\n" + table.markdown)

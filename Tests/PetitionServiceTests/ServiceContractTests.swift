@@ -165,6 +165,50 @@ struct ServiceContractTests {
             == hits.compactMap { ($0 as? [String: Any])?["id"] as? String })
     }
 
+    @Test("the same read through either door gives the same answer, masks included, and the same audit subject")
+    func sameAnswerAndAuditThroughBothDoors() async throws {
+        let database = try TestDatabase()
+        let petitionID = try #require(Fixture.record(0)["id"] as? String)
+        let phone = try #require(((Fixture.record(0)["petitioners"] as? [[String: Any]])?.first?["phone"]) as? String)
+        var record = Fixture.record(7)
+        record["id"] = nil
+        let line = String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        let search = "q=\(encoded("物业"))&region=\(encoded("河南"))&from=2016-01-01&limit=5&offset=1"
+        let server = try await RunningServer(database)
+        let viaHTTP = (
+            search: try await server.client(database.investigator).get("/v1/search?\(search)"),
+            show: try await server.client(database.investigator).get("/v1/petitions/\(petitionID)"),
+            check: try await server.client(database.investigator).post("/v1/check", text: line),
+            audit: try await server.client(database.admin).get("/v1/audit?from=2016-01-01&operator=\(encoded("赵调查"))")
+        )
+        try await server.stop()
+        func cli(_ arguments: [String], input: String? = nil) async throws -> String {
+            try await runPetition(arguments + ["--db", database.path], input: input)
+        }
+        let searched = try await cli(["search", "物业", "--region", "河南", "--from", "2016-01-01", "--limit", "5",
+                                      "--offset", "1", "--json", "--operator", "赵调查"])
+        let shown = try await cli(["show", petitionID, "--json", "--operator", "赵调查"])
+        _ = try await cli(["check", "-", "--json", "--operator", "赵调查"], input: line)
+        _ = try await cli(["audit", "--from", "2016-01-01", "--operator", "赵调查"])
+
+        // The answers: equal values, not only keys, so that a mask applied through one door is applied through the other.
+        let hits = try searched.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) }
+        #expect(!hits.isEmpty)
+        #expect(NSArray(array: hits) == NSArray(array: viaHTTP.search.json["hits"] as? [Any] ?? []))
+        let shownObject = try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? NSDictionary
+        #expect(shownObject == NSDictionary(dictionary: viaHTTP.show.json))
+        #expect(!shown.contains(phone) && !viaHTTP.show.text.contains(phone))
+
+        // The audit trail: the same subject for the same request, whichever door.
+        let entries = try database.store.auditEntries(from: nil, to: nil, operatorName: nil)
+        func subject(_ command: String) -> String? { entries.last { $0.command == command }?.subject }
+        for (cliCommand, httpCommand) in [("search", "GET /v1/search 200"), ("show", "GET /v1/petitions/{id} 200"),
+                                          ("check", "POST /v1/check 200"), ("audit", "GET /v1/audit 200")] {
+            let viaCLI = subject(cliCommand), viaService = subject(httpCommand)
+            #expect(viaCLI != nil && viaCLI == viaService, "\(cliCommand): \(viaCLI ?? "-") ≠ \(viaService ?? "-")")
+        }
+    }
+
     /// Every key path in a JSON value (`matches[].evidence[].weight`), ignoring values.
     private func keyPaths(_ value: Any, prefix: String = "") -> Set<String> {
         var paths: Set<String> = []

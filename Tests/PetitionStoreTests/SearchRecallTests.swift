@@ -144,7 +144,12 @@ struct SearchRecallTests {
         #expect(report.extra.isEmpty, "precision below 1: \(report.extra.prefix(10))")
     }
 
-    @Test("terms sampled from the real messages, Simplified and Traditional, find exactly their documents", arguments: Backend.available)
+    /// The real messages sit beside the repository (`../shared`), not in it: on a clone alone the test is skipped, and says why.
+    static let realMessagesPresent = FileManager.default.fileExists(atPath: TestPaths.realMessages)
+
+    @Test("terms sampled from the real messages, Simplified and Traditional, find exactly their documents",
+          .enabled(if: realMessagesPresent, "needs ../shared/corpus-real/messages.jsonl beside the repository"),
+          arguments: Backend.available)
     func realMessages(_ backend: Backend) throws {
         let temporary = try BackendStore(backend)
         let summary = try temporary.importFile(TestPaths.realMessages)

@@ -64,7 +64,8 @@ struct EntityPrecisionTests {
 
     /// The sample the word lists were developed on (seed 11): a regression floor.
     @Test("on the development sample, precision and kept real names stay at their floor",
-          .enabled(if: FileManager.default.fileExists(atPath: messagesPath)))
+          .enabled(if: FileManager.default.fileExists(atPath: messagesPath),
+                   "needs ../shared/corpus-real/messages.jsonl beside the repository"))
     func developmentSample() throws {
         let measure = try Self.measure("entity-judgements")
         #expect(measure.precision >= 0.97)
@@ -78,7 +79,8 @@ struct EntityPrecisionTests {
     /// 铁路公司, 型砖厂) and verb phrases (地盖厂, 后堵路) the lists do not hold;
     /// 0.911 once 砖 became a type word (for 兴隆砖厂 and 隆兴砖厂 to meet).
     @Test("on a held-out sample, at least 95 % of the judged mentions still extracted are real names",
-          .enabled(if: FileManager.default.fileExists(atPath: messagesPath)))
+          .enabled(if: FileManager.default.fileExists(atPath: messagesPath),
+                   "needs ../shared/corpus-real/messages.jsonl beside the repository"))
     func heldOutSample() throws {
         let measure = try Self.measure("entity-judgements-heldout")
         #expect(measure.kept >= 0.90)

@@ -2,15 +2,19 @@ import PetitionText
 
 /// ID numbers and phones masked in every answer, as on the command line,
 /// unless an admin asked for them with a reason (``reveal``).
-struct PrivacyFilter: Sendable {
-    var reveal = false
+public struct PrivacyFilter: Sendable {
+    public var reveal = false
 
-    func identifier(_ text: String?) -> String? {
+    public init(reveal: Bool = false) {
+        self.reveal = reveal
+    }
+
+    public func identifier(_ text: String?) -> String? {
         guard let text else { return nil }
         return reveal ? text : PrivacyMask.identifier(text)
     }
 
-    func text(_ text: String) -> String {
+    public func text(_ text: String) -> String {
         reveal ? text : PrivacyMask.text(text)
     }
 }

@@ -3,12 +3,12 @@ import PetitionDedup
 import PetitionStore
 import PetitionText
 
-/// The service's answers with the keys of the command line's `--json`
-/// (`check`, `show`, `search`, `import`, `dedup`, `audit`), so that a script
-/// moves from one to the other unchanged. A test holds the two to the same keys;
-/// `check --json` is written by this very function.
-public enum ServiceJSON {
-    static func null(_ value: (any Sendable)?) -> Any {
+/// The answers of both doors: the command line's `--json` (`check`, `show`,
+/// `search`, `import`, `dedup`, `audit`) and the service's JSON are written
+/// here and nowhere else, so that a script moves from one to the other
+/// unchanged and a mask applied to one is applied to the other.
+public enum AnswerJSON {
+    public static func null(_ value: (any Sendable)?) -> Any {
         value ?? NSNull()
     }
 
@@ -17,7 +17,7 @@ public enum ServiceJSON {
         CheckAnswer(result)
     }
 
-    static func acceptance(_ advice: AcceptanceAdvice) -> [String: Any] {
+    public static func acceptance(_ advice: AcceptanceAdvice) -> [String: Any] {
         [
             "advice": advice.advice.rawValue, "rule": advice.rule, "reason": advice.reason,
             "handling_organ": null(advice.handlingOrgan.map(PrivacyMask.text)), "due_at": null(advice.dueAt?.description),
@@ -26,7 +26,7 @@ public enum ServiceJSON {
     }
 
     /// One line of `search --json`, which carries the total it is one of.
-    static func searchHit(_ hit: SearchHit, total: Int, privacy: PrivacyFilter) -> [String: Any] {
+    public static func searchHit(_ hit: SearchHit, total: Int, privacy: PrivacyFilter) -> [String: Any] {
         [
             "id": hit.id, "received_at": hit.receivedAt, "channel": null(hit.channel),
             "level": null(hit.level), "region": hit.region, "category": null(hit.category),
@@ -36,7 +36,7 @@ public enum ServiceJSON {
     }
 
     /// `show ID --json` of a petition: the record, its backlog case when its matter has one, its matter.
-    static func petitionFile(_ file: CaseFile, privacy: PrivacyFilter) -> [String: Any] {
+    public static func petitionFile(_ file: CaseFile, privacy: PrivacyFilter) -> [String: Any] {
         let file = privacy.reveal ? file : file.masked
         var object: [String: Any] = [:]
         if let petition = file.petition {
@@ -61,18 +61,18 @@ public enum ServiceJSON {
     }
 
     /// `show ID --json` of a backlog case: the case and the matters linked to it.
-    static func backlogFile(_ backlog: BacklogCase, matters: [[String: Any]], privacy: PrivacyFilter) -> [String: Any] {
+    public static func backlogFile(_ backlog: BacklogCase, matters: [[String: Any]], privacy: PrivacyFilter) -> [String: Any] {
         ["backlog_case": backlogCase(backlog, privacy: privacy), "matters": matters]
     }
 
-    static func backlogCase(_ backlog: BacklogCase, privacy: PrivacyFilter) -> [String: Any] {
+    public static func backlogCase(_ backlog: BacklogCase, privacy: PrivacyFilter) -> [String: Any] {
         let backlog = privacy.reveal ? backlog : backlog.masked
         return ["case_id": backlog.caseID, "title": backlog.title, "leader": null(backlog.leader),
          "responsible_units": backlog.responsibleUnits, "status": null(backlog.status)]
     }
 
     /// One matter as `show --json` lists it under `matters`.
-    static func matter(matterID: String, classID: String?, members: [MatterMember],
+    public static func matter(matterID: String, classID: String?, members: [MatterMember],
                        escalations: [(id: String, from: String, to: String)], privacy: PrivacyFilter) -> [String: Any] {
         ["matter_id": matterID, "class_id": null(classID),
          "petitions": members.map { ["id": $0.id, "received_at": $0.receivedAt, "level": null($0.level),
@@ -90,13 +90,13 @@ public enum ServiceJSON {
     }
 
     /// A rejection or a warning of an import, located by file, line, record and field.
-    static func recordNotice(_ error: RecordError) -> [String: Any] {
+    public static func recordNotice(_ error: RecordError) -> [String: Any] {
         ["file": null(error.file), "line": null(error.line), "id": null(error.recordID),
          "field": null(error.field), "message": error.message]
     }
 
     /// `dedup --json`.
-    static func dedupSummary(_ summary: DedupSummary) -> [String: Any] {
+    public static func dedupSummary(_ summary: DedupSummary) -> [String: Any] {
         [
             "run_id": summary.runID, "full": summary.full, "scored": summary.scored,
             "new_matters": summary.newMatters, "repeats": summary.repeats, "matters": summary.matters,
@@ -107,18 +107,18 @@ public enum ServiceJSON {
     }
 
     /// One line of `audit --json`.
-    static func auditEntry(_ entry: AuditEntry) -> [String: Any] {
+    public static func auditEntry(_ entry: AuditEntry) -> [String: Any] {
         ["at": entry.at, "operator": entry.operatorName, "command": entry.command,
          "subject": null(entry.subject.map(PrivacyMask.text)), "returned": entry.returned,
          "revealed": entry.revealed, "reason": null(entry.reason)]
     }
 
-    private static func plain(_ text: String) -> String {
+    public static func plain(_ text: String) -> String {
         text.replacingOccurrences(of: SearchHit.highlightStart, with: "")
             .replacingOccurrences(of: SearchHit.highlightEnd, with: "")
     }
 
-    private static func marked(_ text: String) -> String {
+    public static func marked(_ text: String) -> String {
         text.replacingOccurrences(of: SearchHit.highlightStart, with: "【")
             .replacingOccurrences(of: SearchHit.highlightEnd, with: "】")
             .replacingOccurrences(of: "\n", with: " ")
