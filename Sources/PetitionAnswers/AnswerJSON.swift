@@ -113,14 +113,16 @@ public enum AnswerJSON {
          "revealed": entry.revealed, "reason": null(entry.reason)]
     }
 
+    /// A highlighted text without its marks.
     public static func plain(_ text: String) -> String {
         text.replacingOccurrences(of: SearchHit.highlightStart, with: "")
             .replacingOccurrences(of: SearchHit.highlightEnd, with: "")
     }
 
-    public static func marked(_ text: String) -> String {
-        text.replacingOccurrences(of: SearchHit.highlightStart, with: "【")
-            .replacingOccurrences(of: SearchHit.highlightEnd, with: "】")
+    /// A highlighted text on one line, its marks written as `start` and `end` (【】 in JSON, colour on a terminal).
+    public static func marked(_ text: String, start: String = "【", end: String = "】") -> String {
+        text.replacingOccurrences(of: SearchHit.highlightStart, with: start)
+            .replacingOccurrences(of: SearchHit.highlightEnd, with: end)
             .replacingOccurrences(of: "\n", with: " ")
     }
 }

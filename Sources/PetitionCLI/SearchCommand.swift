@@ -86,7 +86,7 @@ struct SearchCommand: ParsableCommand {
         }
         terminal.print("共找到 \(result.total) 件，显示第 \(offset + 1)–\(offset + result.hits.count) 件")
         let rows = result.hits.map { hit in
-            [hit.id, hit.receivedAt, hit.level ?? "", hit.channel ?? "", hit.region, privacy.text(plain(hit.title))]
+            [hit.id, hit.receivedAt, hit.level ?? "", hit.channel ?? "", hit.region, privacy.text(AnswerJSON.plain(hit.title))]
         }
         let lines = table(header: ["编号", "受理日期", "层级", "渠道", "地区", "标题"], rows: rows,
                           maxWidths: [16, 10, 6, 8, 24, 40], fitting: terminal.width)
@@ -94,7 +94,7 @@ struct SearchCommand: ParsableCommand {
         terminal.print(lines[1])
         for (line, hit) in zip(lines.dropFirst(2), result.hits) {
             terminal.print(line)
-            terminal.print("    " + marked(privacy.text(hit.snippet), start: start, end: end))
+            terminal.print("    " + AnswerJSON.marked(privacy.text(hit.snippet), start: start, end: end))
         }
     }
 }
@@ -105,14 +105,4 @@ func parseDate(_ text: String?, option: String) throws -> CalendarDate? {
         throw UserError(message: "\(option) 不是有效日期：\(text)")
     }
     return date
-}
-
-private func plain(_ text: String) -> String {
-    text.replacingOccurrences(of: SearchHit.highlightStart, with: "").replacingOccurrences(of: SearchHit.highlightEnd, with: "")
-}
-
-private func marked(_ text: String, start: String, end: String) -> String {
-    text.replacingOccurrences(of: SearchHit.highlightStart, with: start)
-        .replacingOccurrences(of: SearchHit.highlightEnd, with: end)
-        .replacingOccurrences(of: "\n", with: " ")
 }

@@ -233,12 +233,12 @@ struct LoopbackClient: Sendable {
         return try Self.parse(raw)
     }
 
-    private func exchange(_ request: Data) throws -> Data {
+    /// A TCP socket connected to the port on loopback, reads waiting at most `timeout` seconds; the caller closes it.
+    static func connectedSocket(port: Int, timeout: Int = 60) throws -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestFailure("socket: \(errno)") }
-        defer { close(descriptor) }
-        var timeout = timeval(tv_sec: 60, tv_usec: 0)
-        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var wait = timeval(tv_sec: timeout, tv_usec: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_RCVTIMEO, &wait, socklen_t(MemoryLayout<timeval>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)
@@ -248,7 +248,16 @@ struct LoopbackClient: Sendable {
                 connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { throw TestFailure("connect: \(errno)") }
+        guard connected == 0 else {
+            close(descriptor)
+            throw TestFailure("connect: \(errno)")
+        }
+        return descriptor
+    }
+
+    private func exchange(_ request: Data) throws -> Data {
+        let descriptor = try Self.connectedSocket(port: port)
+        defer { close(descriptor) }
         // The server may answer (413) and stop reading before the body is all sent: keep what was sent.
         request.withUnsafeBytes { bytes in
             var sent = 0
