@@ -99,12 +99,13 @@ public enum RecordDecoding {
     }
 
     private static func requiredIdentifier(_ object: [String: Any], _ key: String) throws(RecordError) -> String {
+        var reader = FieldReader(object: object, recordID: nil)
+        // A blank id is missing, whatever blanks it holds; that is the clearer message.
+        let id = try reader.requiredText(key)
         // An id is refused, not cleaned: two records whose ids differ by a control character must not become one.
         if let raw = object[key] as? String, RecordDecoding.removingControlCharacters(raw, keepingLineBreaks: false) != nil {
             throw RecordError(field: key, message: "编号含空白或控制字符")
         }
-        var reader = FieldReader(object: object, recordID: nil)
-        let id = try reader.requiredText(key)
         guard id.count <= 64 else { throw RecordError(field: key, message: "编号过长（\(id.count) 个字符）") }
         guard id.unicodeScalars.allSatisfy({ !$0.properties.isWhitespace && $0.value >= 0x20 && $0.value != 0x7F })
         else { throw RecordError(field: key, message: "编号含空白或控制字符") }
