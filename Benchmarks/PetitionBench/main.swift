@@ -18,6 +18,7 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: MinHashBenchmark.name, summary: MinHashBenchmark.summary, run: MinHashBenchmark.run),
     BenchmarkEntry(name: BackendsBenchmark.name, summary: BackendsBenchmark.summary, run: BackendsBenchmark.run),
     BenchmarkEntry(name: RealTextBenchmark.name, summary: RealTextBenchmark.summary, run: RealTextBenchmark.run),
+    BenchmarkEntry(name: LearningBenchmark.name, summary: LearningBenchmark.summary, run: LearningBenchmark.run),
     BenchmarkEntry(name: CalibrationBenchmark.name, summary: CalibrationBenchmark.summary, run: CalibrationBenchmark.run),
     BenchmarkEntry(name: EntitySample.name, summary: EntitySample.summary, run: EntitySample.run),
     BenchmarkEntry(name: ErrorSample.name, summary: ErrorSample.summary, run: ErrorSample.run),

@@ -16,12 +16,7 @@ public enum AuditSubject {
     /// A nightly run asked for; the files it writes when the command line is given them.
     public static func dedup(full: Bool, weights: DedupJob.WeightChoice, region: String? = nil,
                              report: String? = nil, clusters: String? = nil) -> String {
-        let weightName = switch weights {
-        case .stored: "stored"
-        case .estimate: "estimate"
-        case .handSet: "hand-set"
-        }
-        let options: [String?] = [full ? "--full" : nil, "--weights \(weightName)", region.map { "--region \($0)" },
+        let options: [String?] = [full ? "--full" : nil, "--weights \(weights.rawValue)", region.map { "--region \($0)" },
                                   report.map { "--report \($0)" }, clusters.map { "--clusters \($0)" }]
         return options.compactMap { $0 }.joined(separator: " ")
     }

@@ -17,20 +17,14 @@ struct DedupCommand: ParsableCommand {
     @Flag(name: .long, help: "全部重新计算（默认只处理上次以来的新件）")
     var full = false
 
-    @Option(name: .long, help: ArgumentHelp("匹配权重：stored（沿用库中保存的，默认）、estimate（由本库信访件以 EM 估计并保存）、hand-set（人工设定并保存）",
+    @Option(name: .long, help: ArgumentHelp("匹配权重：stored（沿用库中保存的，默认）、estimate（由本库信访件以 EM 估计并保存）、hand-set（人工设定并保存）、learn（以 petition label 的判定重新拟合合并判断并保存）",
                                             valueName: "来源"))
     var weights: WeightSource = .stored
 
     enum WeightSource: String, ExpressibleByArgument, CaseIterable {
-        case stored, estimate, handSet = "hand-set"
+        case stored, estimate, handSet = "hand-set", learn
 
-        var choice: DedupJob.WeightChoice {
-            switch self {
-            case .stored: .stored
-            case .estimate: .estimate
-            case .handSet: .handSet
-            }
-        }
+        var choice: DedupJob.WeightChoice { DedupJob.WeightChoice(rawValue: rawValue)! }
     }
 
     @Option(name: .long, help: ArgumentHelp("只处理一个城市（六位地区代码，如 370100）：读、写与任务锁都限于该市分区，不同城市可同时运行（仅 PostgreSQL）",
@@ -57,6 +51,13 @@ struct DedupCommand: ParsableCommand {
             do {
                 store = try postgres.scoped(toCity: region)
             } catch let error as PostgresStoreError {
+                throw UserError(message: error.description)
+            }
+        }
+        if weights == .learn {
+            do {
+                try LabelLearner.requireEnoughLabels(in: store)
+            } catch let error as LabelLearner.TooFewLabels {
                 throw UserError(message: error.description)
             }
         }

@@ -10,7 +10,7 @@ struct PetitionCommand: ParsableCommand {
         commandName: "petition",
         abstract: "信访件全文检索与重复信访识别",
         subcommands: [ImportCommand.self, SearchCommand.self, CheckCommand.self, DedupCommand.self, ShowCommand.self,
-                      AuditCommand.self, RulesCommand.self, ServeCommand.self, TokenCommand.self])
+                      AuditCommand.self, LabelCommand.self, RulesCommand.self, ServeCommand.self, TokenCommand.self])
 
     /// Exit codes of DOMAIN.md: 1 for input or usage errors, 2 for internal errors.
     static func main() {

@@ -10,6 +10,10 @@ public struct CalibrationFit: Sendable {
     /// The ridge penalty, in units of the log-likelihood.
     public var ridge = 1.0
     public var iterations = 50
+    /// The coefficients the ridge pulls toward: nothing (all zero) when
+    /// fitting from scratch, the calibration in force when a bureau's few
+    /// labels refit it, so that fifty labels adjust it rather than replace it.
+    public var prior: ScoreCalibration.Coefficients?
 
     public init(examples: [(inputs: CalibrationInputs, isRepeat: Bool)]) {
         self.examples = examples
@@ -19,7 +23,8 @@ public struct CalibrationFit: Sendable {
     public func coefficients(using indices: [Int]? = nil) -> ScoreCalibration.Coefficients {
         let rows = (indices ?? Array(examples.indices)).map { examples[$0] }
         let width = CalibrationInputs.regressorCount
-        var beta = [Double](repeating: 0, count: width)
+        let centre = prior?.values ?? [Double](repeating: 0, count: width)
+        var beta = centre
         for _ in 0..<iterations {
             var gradient = [Double](repeating: 0, count: width)
             var hessian = [[Double]](repeating: [Double](repeating: 0, count: width), count: width)
@@ -33,7 +38,7 @@ public struct CalibrationFit: Sendable {
                 }
             }
             for i in 1..<width {
-                gradient[i] += ridge * beta[i]
+                gradient[i] += ridge * (beta[i] - centre[i])
                 hessian[i][i] += ridge
             }
             guard let step = Self.solve(hessian, gradient) else { break }

@@ -45,13 +45,17 @@ public struct DedupSummary: Sendable {
 /// matter only, so one ambiguous link cannot chain two matters together.
 public final class DedupJob {
     /// Where a run's match weights come from.
-    public enum WeightChoice: Sendable {
+    /// Its raw value is how the command line and the service name it (`--weights`, `weights=`).
+    public enum WeightChoice: String, Sendable, CaseIterable {
         /// Estimated from the store's petitions before the run (``WeightCalibration``) and kept for later runs.
         case estimate
         /// The weights kept by the last estimation, else the hand-set ones.
         case stored
         /// The hand-set weights, kept for later runs.
-        case handSet
+        case handSet = "hand-set"
+        /// The stored weights with a decision refitted on the officials'
+        /// labelled pairs (``LabelLearner``), kept for later runs.
+        case learn
     }
 
     public let store: any PetitionStorage
@@ -97,6 +101,9 @@ public final class DedupJob {
             scorer.weights = try WeightCalibration.current(in: store) ?? .handSet
         case .handSet:
             scorer.weights = .handSet
+            try WeightCalibration.save(scorer.weights, runID: summary.runID, in: store)
+        case .learn:
+            scorer.weights = try LabelLearner(store: store).learn(from: WeightCalibration.current(in: store) ?? .handSet)
             try WeightCalibration.save(scorer.weights, runID: summary.runID, in: store)
         }
         summary.weights = scorer.weights

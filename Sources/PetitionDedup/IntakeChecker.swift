@@ -94,19 +94,8 @@ public final class IntakeChecker {
     }
 
     private func check(_ petition: Petition, profile: PetitionProfile) throws -> CheckResult {
-        let vector = statistics.vector(profile).truncated(to: CorpusIndex.vectorWords)
-        let candidates = try candidateRowIDs(for: petition, profile: profile)
         // Score every candidate on numbers alone; explain only the ones shown.
-        let features = MatchFeatures(profile)
-        var scored: [(candidate: Candidate, score: PairScore, similarity: Float)] = []
-        for candidate in try loadCandidates(candidates, excluding: petition.id) {
-            let candidateVector = candidate.vector
-                ?? statistics.vector(candidate.profile).truncated(to: CorpusIndex.vectorWords)
-            let similarity = vector.cosine(candidateVector)
-            let score = scorer.score(features, MatchFeatures(candidate.profile), textSimilarity: similarity)
-            guard score.relation != .unrelated else { continue }
-            scored.append((candidate, score, similarity))
-        }
+        var scored = try scoredCandidates(of: petition, profile: profile).filter { $0.score.relation != .unrelated }
         scored.sort { a, b in
             let rankA = a.score.relation == .sameMatter ? 1 : 0, rankB = b.score.relation == .sameMatter ? 1 : 0
             if rankA != rankB { return rankA > rankB }
@@ -154,6 +143,22 @@ public final class IntakeChecker {
         return result
     }
 
+    /// Every candidate the petition's keys and rarest words find, scored on
+    /// numbers alone (no reasons), whatever its relation.
+    func scoredCandidates(of petition: Petition, profile: PetitionProfile? = nil) throws
+        -> [(candidate: Candidate, score: PairScore, similarity: Float)] {
+        let profile = profile ?? builder.profile(of: petition)
+        let vector = statistics.vector(profile).truncated(to: CorpusIndex.vectorWords)
+        let features = MatchFeatures(profile)
+        return try loadCandidates(try candidateRowIDs(for: petition, profile: profile), excluding: petition.id)
+            .map { candidate in
+                let similarity = vector.cosine(candidate.vector
+                    ?? statistics.vector(candidate.profile).truncated(to: CorpusIndex.vectorWords))
+                return (candidate, scorer.score(features, MatchFeatures(candidate.profile), textSimilarity: similarity),
+                        similarity)
+            }
+    }
+
     /// Checks and stores the petition with its matter, in one transaction.
     public func checkAndSave(_ petition: Petition) throws -> CheckResult {
         // The profile is built once, for the check and for what is stored.
@@ -195,7 +200,7 @@ public final class IntakeChecker {
         return found.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(200).map(\.key)
     }
 
-    private struct Candidate {
+    struct Candidate {
         let id: String
         let receivedAt: String
         let level: String?

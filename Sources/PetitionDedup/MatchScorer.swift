@@ -28,6 +28,11 @@ public struct PairScore: Sendable {
     /// The calibrated probability of one matter (``ScoreCalibration``): what
     /// a clerk reads and the acceptance advice's decision level is held to.
     public var probability: Double
+    /// How far, in log-odds, the pair lies past the nearer of the scorer's two
+    /// gates (negative when it is not one matter): how sure the decision is,
+    /// whatever the probability says. The pairs nearest 0 are the ones an
+    /// official's judgment teaches most (``LabelQueue``).
+    public var margin: Double
     /// The score's parts, as the calibration reads them.
     public var calibrationInputs: CalibrationInputs
     public var relation: Relation
@@ -244,12 +249,20 @@ public struct MatchScorer: Sendable {
             if comparison.isIdentity { identity += weight } else { subject += weight }
         }
         let specifics = subject
-        let textWeight = weights.textWeight(textSimilarity)
+        let learned = weights.learned
+        let textWeight = weights.textWeight(textSimilarity) * (learned?.textScale ?? 1)
         subject += textWeight
         let total = weights.prior + identity + subject
 
+        let inputs = CalibrationInputs(identity: identity, specifics: specifics, textSimilarity: Double(textSimilarity),
+                                       specificAgrees: found.specificAgrees, conceptAgrees: found[.concept] == 1,
+                                       conceptDisagrees: found[.concept] == 2)
+        let probability = (learned?.calibration ?? calibration).probability(inputs, logOdds: total)
+        // How far the pair lies past the nearer gate: negative when it is not joined.
+        let margin = min(total - matterThreshold - (learned?.matterShift ?? 0),
+                         subject - subjectThreshold - (learned?.subjectShift ?? 0))
         let relation: Relation
-        if total >= matterThreshold && subject >= subjectThreshold {
+        if margin >= 0 {
             relation = .sameMatter
         } else if found.placeAgrees && found.conceptAgrees && !found.regionDisagrees
                     && (found.identityDisagrees || !found.identityAgrees) && textSimilarity >= classTextMinimum {
@@ -257,10 +270,7 @@ public struct MatchScorer: Sendable {
         } else {
             relation = .unrelated
         }
-        let inputs = CalibrationInputs(identity: identity, specifics: specifics, textSimilarity: Double(textSimilarity),
-                                       specificAgrees: found.specificAgrees, conceptAgrees: found[.concept] == 1,
-                                       conceptDisagrees: found[.concept] == 2)
-        var score = PairScore(logOdds: total, probability: calibration.probability(inputs, logOdds: total),
+        var score = PairScore(logOdds: total, probability: probability, margin: margin,
                               calibrationInputs: inputs, relation: relation, reasons: [],
                               identityConflict: found.identityDisagrees && !found.identityAgrees,
                               identityAgrees: found.identityAgrees || found[.name] == 1)

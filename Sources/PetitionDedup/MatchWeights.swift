@@ -16,6 +16,9 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     public var candidatePairs: Int?
     public var randomPairs: Int?
     public var matchShare: Double?
+    /// What the bureau's labelled pairs taught (`dedup --weights learn`):
+    /// when present, its probability decides a pair, not the gates.
+    public var learned: LearnedDecision?
 
     /// The levels in one array, comparison after comparison (``Comparison/firstLevel``):
     /// the scorer reads it for every pair, and an array of arrays costs a
@@ -23,7 +26,7 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     private var flat: [Double]
 
     private enum CodingKeys: String, CodingKey {
-        case source, prior, levels, candidatePairs, randomPairs, matchShare
+        case source, prior, levels, candidatePairs, randomPairs, matchShare, learned
     }
 
     public init(source: String, prior: Double, levels: [[Double]]) {
@@ -41,6 +44,7 @@ public struct MatchWeights: Sendable, Codable, Equatable {
         candidatePairs = try container.decodeIfPresent(Int.self, forKey: .candidatePairs)
         randomPairs = try container.decodeIfPresent(Int.self, forKey: .randomPairs)
         matchShare = try container.decodeIfPresent(Double.self, forKey: .matchShare)
+        learned = try container.decodeIfPresent(LearnedDecision.self, forKey: .learned)
         guard levels.count == Comparison.allCases.count,
               zip(levels, Comparison.allCases).allSatisfy({ $0.count == $1.levelCount }) else {
             throw DecodingError.dataCorruptedError(forKey: .levels, in: container,

@@ -255,6 +255,19 @@ enum PostgresSchema {
             "UPDATE petition_ref r SET received_at = p.received_at, level = p.level FROM petition p WHERE p.rowid = r.rowid",
             "ALTER TABLE petition_ref ALTER COLUMN received_at SET NOT NULL",
         ]),
+        Migration(version: 6, description: "officials' judgments of pairs", statements: [
+            """
+            CREATE TABLE pair_label (
+                first_id text COLLATE "C" NOT NULL,
+                second_id text COLLATE "C" NOT NULL,
+                judgment text COLLATE "C" NOT NULL CHECK (judgment IN ('same_matter', 'different', 'skipped')),
+                operator text COLLATE "C" NOT NULL,
+                labelled_at text COLLATE "C" NOT NULL,
+                source text COLLATE "C" NOT NULL,
+                PRIMARY KEY (first_id, second_id)
+            )
+            """,
+        ]),
     ]
 
     /// Whether the database holds this tool's tables.

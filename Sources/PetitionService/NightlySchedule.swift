@@ -21,7 +21,7 @@ public struct NightlySchedule: Service {
                 return
             }
             do {
-                try await runner.start(full: false, weights: .stored, trigger: .schedule).value
+                _ = try await runner.start(full: false, weights: .stored, trigger: .schedule).value
             } catch ServiceError.jobRunning {
                 logger.warning("nightly job skipped: another run holds the database")
             } catch {

@@ -18,6 +18,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case audit
     /// `GET /` and `GET /v1/dashboard`: the 挂图作战 dashboard.
     case dashboard
+    /// `GET /v1/labels`, `POST /v1/labels`: judging pairs the detector learns from.
+    case label
 
     public var chineseName: String {
         switch self {
@@ -30,6 +32,7 @@ public enum Permission: String, Sendable, CaseIterable {
         case .reveal: "查看完整身份证号和电话"
         case .audit: "查看审计记录"
         case .dashboard: "查看挂图作战"
+        case .label: "判定信访件对"
         }
     }
 }

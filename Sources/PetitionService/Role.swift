@@ -7,7 +7,8 @@ public enum Role: String, Sendable, CaseIterable {
     public var permissions: Set<Permission> {
         switch self {
         case .clerk: [.check, .save, .upsert, .read, .dashboard]
-        case .investigator: [.check, .save, .upsert, .read, .search, .dashboard]
+        // Judging pairs needs reading both in full and the matters around them: an investigator's work.
+        case .investigator: [.check, .save, .upsert, .read, .search, .dashboard, .label]
         case .admin: Set(Permission.allCases)
         }
     }

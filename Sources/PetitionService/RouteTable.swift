@@ -8,6 +8,7 @@ public enum RouteTable {
         ("/v1/check", ["POST"]), ("/v1/petitions", ["POST"]), ("/v1/search", ["GET"]),
         ("/v1/petitions/{id}", ["GET"]), ("/v1/matters/{id}", ["GET"]), ("/v1/backlog-cases/{id}", ["GET"]),
         ("/v1/dedup", ["GET", "POST"]), ("/v1/audit", ["GET"]),
+        ("/v1/labels", ["GET", "POST"]),
     ]
 
     /// The methods a path is answered with; empty for a path no route matches.

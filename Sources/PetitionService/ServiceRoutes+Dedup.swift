@@ -11,12 +11,19 @@ extension ServiceRoutes {
         let query = try QueryParameters(request.uri.query)
         let full = try query.flag("full")
         let wait = try query.flag("wait")
-        let weights: DedupJob.WeightChoice = switch try query.oneOf("weights", ["stored", "estimate", "hand-set"]) {
-        case "estimate": .estimate
-        case "hand-set": .handSet
-        default: .stored
-        }
+        let weights = try query.oneOf("weights", DedupJob.WeightChoice.allCases.map(\.rawValue))
+            .flatMap(DedupJob.WeightChoice.init(rawValue:)) ?? .stored
         context.notes.noteAudit(subject: AuditSubject.dedup(full: full, weights: weights))
+        if weights == .learn {
+            // Refused before the run starts, not logged after it fails.
+            try await blocking(context) { [store] in
+                do {
+                    try LabelLearner.requireEnoughLabels(in: store)
+                } catch let error as LabelLearner.TooFewLabels {
+                    throw ServiceError.badField(field: "weights", message: error.description)
+                }
+            }
+        }
         let task = try runner.start(full: full, weights: weights, trigger: .request)
         guard wait else { return JSONResponse.make(await statusJSON(), status: .accepted) }
         let summary = try await RequestDeadline.answer(by: context.notes.deadline) { try await task.value }

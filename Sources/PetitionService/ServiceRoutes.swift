@@ -68,6 +68,10 @@ struct ServiceRoutes: Sendable {
             .get("dedup", use: dedupStatus)
         standard.group().add(middleware: PermissionMiddleware(permission: .audit))
             .get("audit", use: audit)
+        let labelling = standard.group().add(middleware: PermissionMiddleware(permission: .label))
+        labelling.get("labels", use: labelQueue)
+        labelling.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimits.record))
+            .post("labels", use: saveLabels)
         standard.group().add(middleware: PermissionMiddleware(permission: .dashboard))
             .get("dashboard", use: dashboardFigures)
         return router

@@ -2,7 +2,7 @@
 /// store, each part behind its own protocol. SQLite (``PetitionStore``) is
 /// the embedded one; a second backend implements the same parts.
 public protocol PetitionStorage: PetitionRepository, MatterRepository, IndexStateRepository, ReportRepository,
-    PetitionSearching, AuditTrail, TokenRepository, RunHistory, PetitionImporting, AnyObject {
+    PetitionSearching, AuditTrail, TokenRepository, RunHistory, PetitionImporting, PairLabelRepository, AnyObject {
     /// Takes the nightly job's lock, or fails at once with
     /// ``PetitionStore/StoreError/jobRunning(database:)`` when another job holds it.
     func acquireJobLock() throws -> JobLock

@@ -186,6 +186,20 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v8: officials' judgments of pairs") { db in
+            // One row per pair, the smaller id first (PairLabel); what `dedup --weights learn` fits on.
+            try db.execute(sql: """
+                CREATE TABLE pair_label (
+                    first_id TEXT NOT NULL,
+                    second_id TEXT NOT NULL,
+                    judgment TEXT NOT NULL CHECK (judgment IN ('same_matter', 'different', 'skipped')),
+                    operator TEXT NOT NULL,
+                    labelled_at TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    PRIMARY KEY (first_id, second_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

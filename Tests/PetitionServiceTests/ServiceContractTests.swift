@@ -14,8 +14,9 @@ struct ServiceContractTests {
         #expect(root["openapi"] == .string("3.1.0"))
         #expect(contract.operations == [
             "GET /", "GET /healthz", "GET /metrics", "GET /openapi.json", "GET /v1/audit", "GET /v1/backlog-cases/{id}",
-            "GET /v1/dashboard", "GET /v1/dedup", "GET /v1/matters/{id}", "GET /v1/petitions/{id}", "GET /v1/search",
-            "POST /login", "POST /logout", "POST /v1/check", "POST /v1/dedup", "POST /v1/petitions",
+            "GET /v1/dashboard", "GET /v1/dedup", "GET /v1/labels", "GET /v1/matters/{id}", "GET /v1/petitions/{id}",
+            "GET /v1/search", "POST /login", "POST /logout", "POST /v1/check", "POST /v1/dedup", "POST /v1/labels",
+            "POST /v1/petitions",
         ])
         // The table that tells 404 from 405 lists the same routes.
         #expect(RouteTable.routes.flatMap { route in route.methods.map { "\($0) \(route.template)" } }.sorted()
@@ -90,6 +91,16 @@ struct ServiceContractTests {
             ("GET", "/v1/audit", try await admin.get("/v1/audit?to=x")),
             ("GET", "/v1/audit", try await investigator.get("/v1/audit")),
             ("GET", "/v1/audit", try await anonymous.get("/v1/audit")),
+            ("GET", "/v1/labels", try await investigator.get("/v1/labels?limit=2&recent=30")),
+            ("GET", "/v1/labels", try await investigator.get("/v1/labels?limit=0")),
+            ("GET", "/v1/labels", try await clerk.get("/v1/labels")),
+            ("GET", "/v1/labels", try await anonymous.get("/v1/labels")),
+            ("POST", "/v1/labels", try await investigator.post("/v1/labels", json: ["labels": [
+                ["a": Fixture.record(0)["id"] as! String, "b": Fixture.record(1)["id"] as! String, "judgment": "different"]]])),
+            ("POST", "/v1/labels", try await investigator.post("/v1/labels", json: ["labels": []])),
+            ("POST", "/v1/labels", try await investigator.post("/v1/labels", text: "{")),
+            ("POST", "/v1/labels", try await clerk.post("/v1/labels", json: ["labels": []])),
+            ("POST", "/v1/labels", try await anonymous.post("/v1/labels", json: ["labels": []])),
             ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard")),
             ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard?city=\(encoded("济南市"))")),
             ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard?province=\(encoded("火星"))")),

@@ -1,0 +1,63 @@
+import Foundation
+import PetitionDedup
+import PetitionStore
+import PetitionText
+
+/// The labelling answers of both doors (`petition label`, `/v1/labels`): a
+/// pair put to an official with both petitions side by side, and the reading
+/// of judgments sent in, so that either door asks and stores alike.
+public enum LabelAnswer {
+    /// One queued pair: the scorer's view and both petitions in full, masked.
+    public static func queued(_ pair: QueuedPair, store: any PetitionStorage, privacy: PrivacyFilter) throws -> [String: Any] {
+        let petitions = try [pair.a, pair.b].compactMap { id -> [String: Any]? in
+            guard let petition = try store.storedPetition(id: id)?.petition else { return nil }
+            return [
+                "id": petition.id, "received_at": petition.receivedAt.description,
+                "region": [petition.province, petition.city, petition.county].compactMap { $0 }.joined(),
+                "petitioner": AnswerJSON.null(petition.petitioners.first?.name.map(privacy.text)),
+                "title": AnswerJSON.null(petition.title.map(privacy.text)), "content": privacy.text(petition.content),
+            ]
+        }
+        return [
+            "a": pair.a, "b": pair.b, "probability": pair.probability, "margin": pair.margin,
+            "relation": pair.relation.rawValue, "reasons": pair.reasons.map(privacy.text), "petitions": petitions,
+        ]
+    }
+
+    public static func label(_ label: PairLabel) -> [String: Any] {
+        ["a": label.first, "b": label.second, "judgment": label.judgment.rawValue, "operator": label.operatorName,
+         "labelled_at": label.labelledAt, "source": label.source]
+    }
+
+    /// A judgment as written: its JSON name, 同一事项 / 不同事项 / 跳过, or y / n / s.
+    public static func judgment(_ text: String) -> PairLabel.Judgment? {
+        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        case "same_matter", "同一事项", "y", "是": .sameMatter
+        case "different", "不同事项", "n", "否": .different
+        case "skipped", "跳过", "s": .skipped
+        default: nil
+        }
+    }
+
+    /// What a judged-pairs file (`pairs-dev.jsonl`'s format) says as labels:
+    /// `class` and `different` are two matters; `shared_issue` (different
+    /// petitioners about one shared thing: one matter or one class) does not
+    /// say which, so it is left out and counted.
+    public static func labels(fromJudged pairs: [JudgedPair], operatorName: String, at: String)
+        -> (labels: [PairLabel], undecided: Int) {
+        var labels: [PairLabel] = [], undecided = 0
+        for pair in pairs {
+            let judgment: PairLabel.Judgment
+            switch pair.label {
+            case .sameMatter: judgment = .sameMatter
+            case .different, .sameClass: judgment = .different
+            case .sharedIssue:
+                undecided += 1
+                continue
+            }
+            labels.append(PairLabel(pair.a, pair.b, judgment: judgment, operatorName: operatorName, labelledAt: at,
+                                    source: "import"))
+        }
+        return (labels, undecided)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import PetitionService
+import PetitionStore
+import Testing
+
+/// `/v1/labels`: officials judge pairs over HTTP as `petition label` does.
+@Suite("Service labels", .serialized)
+struct ServiceLabelTests {
+    @Test("investigators and admins judge pairs; clerks get 403")
+    func roles() async throws {
+        let database = try TestDatabase()
+        let server = try await RunningServer(database)
+        #expect(try await server.client(database.clerk).get("/v1/labels").status == 403)
+        let queue = try await server.client(database.investigator).get("/v1/labels?limit=3&recent=50")
+        #expect(queue.status == 200, "\(queue.text)")
+        #expect(queue.json["pairs"] is [Any])
+        try await server.stop()
+    }
+
+    @Test("the queue's petitions are masked")
+    func masked() async throws {
+        let database = try TestDatabase()
+        let server = try await RunningServer(database)
+        let queue = try await server.client(database.admin).get("/v1/labels?limit=5&recent=200")
+        #expect(queue.status == 200)
+        let pairs = try #require(queue.json["pairs"] as? [[String: Any]])
+        let texts = pairs.flatMap { ($0["petitions"] as? [[String: Any]] ?? []).flatMap { petition in
+            ["title", "content", "petitioner"].compactMap { petition[$0] as? String }
+        } }
+        #expect(!texts.isEmpty)
+        for text in texts {
+            #expect(text.range(of: #"(?<!\d)1[3-9]\d{9}(?!\d)"#, options: .regularExpression) == nil, "\(text)")
+            #expect(text.range(of: #"(?<!\d)\d{17}[\dXx](?!\d)"#, options: .regularExpression) == nil, "\(text)")
+        }
+        try await server.stop()
+    }
+
+    @Test("judgments are stored with the caller as operator, all or none")
+    func save() async throws {
+        let database = try TestDatabase()
+        let server = try await RunningServer(database)
+        let client = server.client(database.investigator)
+        let a = try #require(Fixture.record(0)["id"] as? String), b = try #require(Fixture.record(1)["id"] as? String)
+        let badJudgment = try await client.post("/v1/labels", json: ["labels": [["a": a, "b": b, "judgment": "maybe"]]])
+        #expect(badJudgment.status == 400)
+        #expect(badJudgment.errorField == "labels[0].judgment")
+        let unknown = try await client.post("/v1/labels", json: ["labels": [
+            ["a": a, "b": b, "judgment": "different"], ["a": a, "b": "XF-404", "judgment": "same_matter"]]])
+        #expect(unknown.status == 400)
+        #expect(unknown.errorField == "labels[1]")
+        #expect(try database.store.pairLabels().isEmpty)
+        let saved = try await client.post("/v1/labels", json: ["labels": [["a": b, "b": a, "judgment": "different"]]])
+        #expect(saved.status == 200)
+        #expect(saved.json["saved"] as? Int == 1)
+        let labels = try database.store.pairLabels()
+        #expect(labels.map(\.operatorName) == ["赵调查"])
+        #expect(labels.map(\.source) == ["service"])
+        try await server.stop()
+    }
+
+    @Test("learning from too few labels is 400, not a run that fails later")
+    func tooFew() async throws {
+        let database = try TestDatabase()
+        let server = try await RunningServer(database)
+        let answer = try await server.client(database.admin).post("/v1/dedup?full=true&weights=learn", json: [:])
+        #expect(answer.status == 400)
+        #expect(answer.errorField == "weights")
+        try await server.stop()
+    }
+}
