@@ -17,6 +17,7 @@ enum RealTextBenchmark {
           --list              also list the pairs judged otherwise than grouped, explaining the nightly job's
           --tmp DIR           where the scratch databases go (default: the system temporary directory)
           --weights W         estimate (from the messages) or hand-set (default: what the nightly job does by default)
+          --learn-from F[,F]  store these judged pairs as officials' labels and run with --weights learn
           --features FILE     write each judged pair's comparison levels, similarity and score (JSON Lines)
           --joined FILE       write the pairs the nightly job joined, with their scores (JSON Lines)
         """
@@ -26,7 +27,7 @@ enum RealTextBenchmark {
             print(usage)
             return
         }
-        let options = Options(arguments, known: ["messages", "pairs", "out", "tmp", "weights", "features", "joined"], flags: ["list"])
+        let options = Options(arguments, known: ["messages", "pairs", "out", "tmp", "weights", "features", "joined", "learn-from"], flags: ["list"])
         let messages = options.string("messages") ?? "../shared/corpus-real/messages.jsonl"
         let pairs = options.string("pairs") ?? "../shared/corpus-real/pairs-dev.jsonl"
         let scratch = try ScratchDirectory(prefix: "petition-bench-real", base: options.string("tmp"))
@@ -35,6 +36,7 @@ enum RealTextBenchmark {
         evaluation.explaining = options.flag("list")
         evaluation.featuresPath = options.string("features")
         evaluation.joinedPath = options.string("joined")
+        evaluation.learningPairsPaths = options.string("learn-from")?.split(separator: ",").map(String.init) ?? []
         switch options.string("weights") {
         case nil: break
         case "estimate": evaluation.weightChoice = .estimate

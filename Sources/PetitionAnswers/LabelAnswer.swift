@@ -39,25 +39,11 @@ public enum LabelAnswer {
         }
     }
 
-    /// What a judged-pairs file (`pairs-dev.jsonl`'s format) says as labels:
-    /// `class` and `different` are two matters; `shared_issue` (different
-    /// petitioners about one shared thing: one matter or one class) does not
-    /// say which, so it is left out and counted.
+    /// What a judged-pairs file (`pairs-dev.jsonl`'s format) says as labels,
+    /// and how many pairs it leaves undecided (``JudgedPair/pairLabel(operatorName:at:)``).
     public static func labels(fromJudged pairs: [JudgedPair], operatorName: String, at: String)
         -> (labels: [PairLabel], undecided: Int) {
-        var labels: [PairLabel] = [], undecided = 0
-        for pair in pairs {
-            let judgment: PairLabel.Judgment
-            switch pair.label {
-            case .sameMatter: judgment = .sameMatter
-            case .different, .sameClass: judgment = .different
-            case .sharedIssue:
-                undecided += 1
-                continue
-            }
-            labels.append(PairLabel(pair.a, pair.b, judgment: judgment, operatorName: operatorName, labelledAt: at,
-                                    source: "import"))
-        }
-        return (labels, undecided)
+        let labels = pairs.compactMap { $0.pairLabel(operatorName: operatorName, at: at) }
+        return (labels, pairs.count - labels.count)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionStore
 
 /// Two petitions judged by reading both texts in full: whether they raise one
 /// matter. A bureau measures the detector on its own judged pairs the same
@@ -25,6 +26,19 @@ public struct JudgedPair: Sendable, Equatable {
         self.a = a
         self.b = b
         self.label = label
+    }
+
+    /// The pair as an official's label: `class` and `different` are two
+    /// matters; `shared_issue` (different petitioners about one shared thing:
+    /// one matter or one class) does not say which, so it is nil.
+    public func pairLabel(operatorName: String, at: String) -> PairLabel? {
+        let judgment: PairLabel.Judgment
+        switch label {
+        case .sameMatter: judgment = .sameMatter
+        case .different, .sameClass: judgment = .different
+        case .sharedIssue: return nil
+        }
+        return PairLabel(a, b, judgment: judgment, operatorName: operatorName, labelledAt: at, source: "import")
     }
 
     /// A line of a judged-pairs file that cannot be read.

@@ -63,6 +63,9 @@ public struct RealTextEvaluation {
     public var explaining = false
     /// How the nightly job chooses its weights (nil: as it does by default).
     public var weightChoice: DedupJob.WeightChoice?
+    /// Judged-pairs files whose pairs are stored as officials' labels before
+    /// each run, which then learns from them (`--weights learn`).
+    public var learningPairsPaths: [String] = []
     /// Where to write each judged pair's comparison vector, text similarity and
     /// score (JSON Lines), for fitting the calibration and reading the gates.
     public var featuresPath: String?
@@ -112,6 +115,11 @@ public struct RealTextEvaluation {
             let dedupStarted = Date()
             let job = DedupJob(store: store)
             if let weightChoice { job.weightChoice = weightChoice }
+            if !learningPairsPaths.isEmpty {
+                try store.saveLabels(try learningPairsPaths.flatMap(JudgedPair.load(path:))
+                    .compactMap { $0.pairLabel(operatorName: "petition-bench", at: "2026-01-01T00:00:00Z") })
+                job.weightChoice = .learn
+            }
             _ = try job.run(full: true)
             report.dedupSeconds += Date().timeIntervalSince(dedupStarted)
             return store
