@@ -51,6 +51,12 @@ enum RealTextBenchmark {
     static func markdown(_ report: RealTextEvaluation.Report, pairs: String, listing: Bool) -> String {
         let g = report.grouping, i = report.intake
         var table = MarkdownTable("measure", "value")
+        if let learned = report.learned {
+            table.add("learned from labels", String(format: "%d same matter, %d different: matter gate %+.1f, subject gate %+.1f, text ×%.2f",
+                                                    learned.sameMatterLabels, learned.differentLabels, learned.matterShift,
+                                                    learned.subjectShift, learned.textScale))
+            table.add("on the labels, out of fold", "before: " + learned.before.summary + "; after: " + learned.after.summary)
+        }
         table.add("repeat recall (nightly job)", String(format: "%.3f (%d/%d)", g.repeatRecall, g.repeatsJoined, g.repeats))
         table.add("join precision (nightly job)", String(format: "%.3f (%d/%d)", g.joinPrecision, g.joinedCorrectly, g.joined))
         table.add("shared issues in one matter or class", String(format: "%.3f (%d/%d)", g.sharedIssuesGroupedRate,

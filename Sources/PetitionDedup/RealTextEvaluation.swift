@@ -51,6 +51,8 @@ public struct RealTextEvaluation {
         /// Each judged pair's own probability (as ``PairExplanation`` scores it over every message)
         /// against its label: `same_matter` a repeat, every other label not.
         public var reliability = ReliabilityTable(probabilities: [], isRepeat: [])
+        /// With ``RealTextEvaluation/learningPairsPaths``: what the run over every message learned.
+        public var learned: LearnedDecision?
         public var importSeconds = 0.0
         public var dedupSeconds = 0.0
     }
@@ -130,6 +132,7 @@ public struct RealTextEvaluation {
         let grouping = try Self.grouping(of: all)
         report.grouping = PairMeasures(pairs: pairs, matterOf: grouping.matter, classOf: grouping.classOf)
         report.matters = Set(grouping.matter.values).count
+        report.learned = try WeightCalibration.current(in: all)?.learned
         report.classes = Set(grouping.classOf.values).count
         if explaining {
             let wrong = Set(report.grouping.missedRepeats + report.grouping.wrongJoins)
