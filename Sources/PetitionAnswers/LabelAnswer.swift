@@ -25,8 +25,8 @@ public enum LabelAnswer {
     }
 
     public static func label(_ label: PairLabel) -> [String: Any] {
-        ["a": label.first, "b": label.second, "judgment": label.judgment.rawValue, "operator": label.operatorName,
-         "labelled_at": label.labelledAt, "source": label.source]
+        ["a": label.first, "b": label.second, "label": label.judgment.rawValue, "operator": label.operatorName,
+         "at": label.labelledAt, "source": label.source]
     }
 
     /// A judgment as written: its JSON name, 同一事项 / 不同事项 / 跳过, or y / n / s.
@@ -34,7 +34,7 @@ public enum LabelAnswer {
         switch text.trimmingCharacters(in: .whitespaces).lowercased() {
         case "same_matter", "同一事项", "y", "是": .sameMatter
         case "different", "不同事项", "n", "否": .different
-        case "skipped", "跳过", "s": .skipped
+        case "skip", "skipped", "跳过", "s": .skipped
         default: nil
         }
     }

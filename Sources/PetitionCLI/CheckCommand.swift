@@ -44,7 +44,8 @@ struct CheckCommand: ParsableCommand {
         terminal.print("结论：\(verdict)" + (result.matterID.map { "，事项 \($0)" } ?? "")
             + (result.classID.map { "，类案 \($0)" } ?? ""))
         if let backlog = result.backlogCase {
-            terminal.print(PrivacyMask.text("信访积案：\(backlog.caseID) \(backlog.title)"))
+            // The id is ours, never a number to mask; the title is written by people and may hold one.
+            terminal.print("信访积案：\(backlog.caseID) " + PrivacyMask.text(backlog.title))
             for part in wrapped(PrivacyMask.text("  包案领导：\(backlog.leader ?? "未登记")；责任单位：\(backlog.responsibleUnits.joined(separator: "、"))；状态：\(backlog.status ?? "未登记")"), width: terminal.width) {
                 terminal.print(part)
             }

@@ -260,7 +260,7 @@ enum PostgresSchema {
             CREATE TABLE pair_label (
                 first_id text COLLATE "C" NOT NULL,
                 second_id text COLLATE "C" NOT NULL,
-                judgment text COLLATE "C" NOT NULL CHECK (judgment IN ('same_matter', 'different', 'skipped')),
+                judgment text COLLATE "C" NOT NULL CHECK (judgment IN ('same_matter', 'different', 'skip')),
                 operator text COLLATE "C" NOT NULL,
                 labelled_at text COLLATE "C" NOT NULL,
                 source text COLLATE "C" NOT NULL,

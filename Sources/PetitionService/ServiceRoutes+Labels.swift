@@ -5,9 +5,6 @@ import PetitionDedup
 import PetitionStore
 
 extension ServiceRoutes {
-    /// Judgments one request may carry: an official's sitting, not a file (the command line imports files).
-    static let labelsPerRequest = 200
-
     /// `GET /v1/labels[?limit=…][&recent=…]`: the pairs the detector is least
     /// sure of, both petitions in full and masked, as `label --list --json`.
     @Sendable func labelQueue(_ request: Request, context: ServiceRequestContext) async throws -> Response {
@@ -32,45 +29,31 @@ extension ServiceRoutes {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: answer)))
     }
 
-    /// `POST /v1/labels`: `{"labels": [{"a", "b", "judgment"}]}`, judgments
-    /// `same_matter`, `different` or `skipped`; all stored or none.
-    @Sendable func saveLabels(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+    /// `POST /v1/labels`: one judgment, `{"a", "b", "label": "same_matter" | "different" | "skip"}`,
+    /// the caller its operator; answered with the label as stored.
+    @Sendable func saveLabel(_ request: Request, context: ServiceRequestContext) async throws -> Response {
         let data = try await RecordBody.bytes(of: request, limit: configuration.bodyLimits.record, by: context.notes.deadline)
-        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let entries = object["labels"] as? [Any] else {
-            throw ServiceError.badJSON("应为 {\"labels\": [{\"a\", \"b\", \"judgment\"}]}")
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ServiceError.badJSON("应为 {\"a\", \"b\", \"label\"}")
         }
-        guard !entries.isEmpty, entries.count <= Self.labelsPerRequest else {
-            throw ServiceError.badField(field: "labels", message: "应有 1 到 \(Self.labelsPerRequest) 对判定，实为 \(entries.count) 对")
+        guard let a = object["a"] as? String, !a.isEmpty, a.count <= 64 else {
+            throw ServiceError.badField(field: "a", message: "应为信访件编号")
         }
-        let operatorName = try context.caller().operatorName
-        let at = ISO8601DateFormatter().string(from: Date())
-        var read: [PairLabel] = []
-        for (index, entry) in entries.enumerated() {
-            let field = "labels[\(index)]"
-            guard let entry = entry as? [String: Any] else { throw ServiceError.badField(field: field, message: "应为对象") }
-            guard let a = entry["a"] as? String, !a.isEmpty, a.count <= 64 else {
-                throw ServiceError.badField(field: field + ".a", message: "应为信访件编号")
-            }
-            guard let b = entry["b"] as? String, !b.isEmpty, b.count <= 64, b != a else {
-                throw ServiceError.badField(field: field + ".b", message: "应为另一件信访的编号")
-            }
-            guard let text = entry["judgment"] as? String, let judgment = PairLabel.Judgment(rawValue: text) else {
-                throw ServiceError.badField(field: field + ".judgment", message: "应为 same_matter、different 或 skipped")
-            }
-            read.append(PairLabel(a, b, judgment: judgment, operatorName: operatorName, labelledAt: at, source: "service"))
+        guard let b = object["b"] as? String, !b.isEmpty, b.count <= 64, b != a else {
+            throw ServiceError.badField(field: "b", message: "应为另一件信访的编号")
         }
-        let labels = read
-        let ids = labels.flatMap { [$0.first, $0.second] }
-        context.notes.noteAudit(subject: "判定 \(labels.count) 对", returned: ids)
+        guard let text = object["label"] as? String, let judgment = PairLabel.Judgment(rawValue: text) else {
+            throw ServiceError.badField(field: "label", message: "应为 same_matter、different 或 skip")
+        }
+        let label = PairLabel(a, b, judgment: judgment, operatorName: try context.caller().operatorName,
+                              labelledAt: ISO8601DateFormatter().string(from: Date()), source: "service")
+        context.notes.noteAudit(subject: "判定：\(judgment.chinese)", returned: [label.first, label.second])
         try await blocking(context) { [store] in
-            for (index, label) in labels.enumerated() {
-                for id in [label.first, label.second] where try store.storedPetition(id: id) == nil {
-                    throw ServiceError.badField(field: "labels[\(index)]", message: "库中没有信访件 \(id)")
-                }
+            for (field, id) in [("a", a), ("b", b)] where try store.storedPetition(id: id) == nil {
+                throw ServiceError.badField(field: field, message: "库中没有信访件 \(id)")
             }
-            try store.saveLabels(labels)
+            try store.saveLabels([label])
         }
-        return JSONResponse.make(["saved": labels.count])
+        return JSONResponse.make(LabelAnswer.label(label))
     }
 }

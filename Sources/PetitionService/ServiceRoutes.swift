@@ -71,7 +71,7 @@ struct ServiceRoutes: Sendable {
         let labelling = standard.group().add(middleware: PermissionMiddleware(permission: .label))
         labelling.get("labels", use: labelQueue)
         labelling.add(middleware: BodyLimitMiddleware(limit: configuration.bodyLimits.record))
-            .post("labels", use: saveLabels)
+            .post("labels", use: saveLabel)
         standard.group().add(middleware: PermissionMiddleware(permission: .dashboard))
             .get("dashboard", use: dashboardFigures)
         return router

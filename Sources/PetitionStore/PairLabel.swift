@@ -11,7 +11,7 @@ public struct PairLabel: Sendable, Equatable, Codable {
         /// 不同事项: anything else, a class case's members included.
         case different
         /// 跳过: the official could not tell.
-        case skipped
+        case skipped = "skip"
 
         /// As an official reads it.
         public var chinese: String {

@@ -192,7 +192,7 @@ enum Schema {
                 CREATE TABLE pair_label (
                     first_id TEXT NOT NULL,
                     second_id TEXT NOT NULL,
-                    judgment TEXT NOT NULL CHECK (judgment IN ('same_matter', 'different', 'skipped')),
+                    judgment TEXT NOT NULL CHECK (judgment IN ('same_matter', 'different', 'skip')),
                     operator TEXT NOT NULL,
                     labelled_at TEXT NOT NULL,
                     source TEXT NOT NULL,

@@ -95,12 +95,12 @@ struct ServiceContractTests {
             ("GET", "/v1/labels", try await investigator.get("/v1/labels?limit=0")),
             ("GET", "/v1/labels", try await clerk.get("/v1/labels")),
             ("GET", "/v1/labels", try await anonymous.get("/v1/labels")),
-            ("POST", "/v1/labels", try await investigator.post("/v1/labels", json: ["labels": [
-                ["a": Fixture.record(0)["id"] as! String, "b": Fixture.record(1)["id"] as! String, "judgment": "different"]]])),
-            ("POST", "/v1/labels", try await investigator.post("/v1/labels", json: ["labels": []])),
+            ("POST", "/v1/labels", try await investigator.post("/v1/labels", json: [
+                "a": Fixture.record(0)["id"] as! String, "b": Fixture.record(1)["id"] as! String, "label": "different"])),
+            ("POST", "/v1/labels", try await investigator.post("/v1/labels", json: ["a": "XF-1", "b": "XF-2", "label": "maybe"])),
             ("POST", "/v1/labels", try await investigator.post("/v1/labels", text: "{")),
-            ("POST", "/v1/labels", try await clerk.post("/v1/labels", json: ["labels": []])),
-            ("POST", "/v1/labels", try await anonymous.post("/v1/labels", json: ["labels": []])),
+            ("POST", "/v1/labels", try await clerk.post("/v1/labels", json: ["a": "XF-1", "b": "XF-2", "label": "skip"])),
+            ("POST", "/v1/labels", try await anonymous.post("/v1/labels", json: ["a": "XF-1", "b": "XF-2", "label": "skip"])),
             ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard")),
             ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard?city=\(encoded("济南市"))")),
             ("GET", "/v1/dashboard", try await clerk.get("/v1/dashboard?province=\(encoded("火星"))")),

@@ -114,11 +114,15 @@ def main():
         "未给出 --db 时使用的数据库。",
         ".It Ev PETITION_RULES",
         "受理规则文件（见 petition rules）。",
+        ".It Ev PETITION_OPERATOR",
+        "未给出 --operator 时记入审计的操作人（默认系统用户名）。",
+        ".It Ev PETITION_READ_DB",
+        "未给出 --read-db 时只读副本的 PostgreSQL 地址。",
         ".El",
         ".Sh EXIT STATUS",
         "0 成功；1 输入或用法错误（信息中指明记录与字段）；2 内部错误；130 被中断（已完成的部分已保存）。",
         ".Sh SEE ALSO",
-        "README.md、docs/SERVICE.md、../shared/DOMAIN.md",
+        "README.md、docs/DOMAIN.md、docs/SERVICE.md",
     ]
     sys.stdout.write("\n".join(lines) + "\n")
     return 0
