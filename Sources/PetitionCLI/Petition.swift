@@ -14,9 +14,10 @@ struct PetitionCommand: ParsableCommand {
 
     /// Exit codes of DOMAIN.md: 1 for input or usage errors, 2 for internal errors.
     static func main() {
-        if let unknown = UsageMessages.unknownCommand(in: Array(CommandLine.arguments.dropFirst()),
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let unknown = UsageMessages.unknownCommand(in: arguments,
                                                        known: configuration.subcommands.map { $0._commandName }) {
-            Terminal.writeError("错误：\(unknown)\n")
+            report(code: "unknown_command", unknown, arguments: arguments)
             Foundation.exit(1)
         }
         do {
@@ -25,23 +26,45 @@ struct PetitionCommand: ParsableCommand {
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)
         } catch let error as UserError {
-            Terminal.writeError("错误：\(error.message)\n")
+            report(code: "bad_input", withHint(error.message, arguments: arguments), arguments: arguments)
             Foundation.exit(1)
         } catch let error as PetitionStore.StoreError {
             // Another job on the database is the user's to wait for, not an internal failure.
-            Terminal.writeError("错误：\(error.description)\n")
-            guard case .jobRunning = error else { Foundation.exit(2) }
+            guard case .jobRunning = error else {
+                report(code: "store_error", error.description, arguments: arguments)
+                Foundation.exit(2)
+            }
+            report(code: "job_running", error.description, arguments: arguments)
             Foundation.exit(1)
         } catch {
             let code = exitCode(for: error)
             if code == .success || error is CleanExit { exit(withError: error) }
             if code == .validationFailure {
                 // Usage errors exit with 1, as DOMAIN.md's contract says, not 64, and in Chinese.
-                Terminal.writeError("错误：" + UsageMessages.chinese(message(for: error)) + "\n用 petition help <命令> 查看用法。\n")
+                let message = withHint(UsageMessages.chinese(message(for: error)), arguments: arguments)
+                report(code: "usage", message, arguments: arguments, footer: "用 petition help <命令> 查看用法。")
                 Foundation.exit(1)
             }
-            Terminal.writeError("内部错误：\(error)\n")
+            report(code: "internal", "\(error)", arguments: arguments, prefix: "内部错误：")
             Foundation.exit(2)
+        }
+    }
+
+    /// The message with what the command's own help suggests, when it does.
+    private static func withHint(_ message: String, arguments: [String]) -> String {
+        guard let name = arguments.first,
+              let command = configuration.subcommands.first(where: { $0._commandName == name }),
+              let hint = UsageMessages.hint(for: message, help: helpMessage(for: command, columns: 200)) else { return message }
+        return message + "。" + hint
+    }
+
+    /// An error on standard error: in Chinese, or under `--json` as one JSON object a script can read.
+    private static func report(code: String, _ message: String, arguments: [String], prefix: String = "错误：",
+                               footer: String? = nil) {
+        if arguments.contains("--json") {
+            Terminal.writeError(UsageMessages.jsonError(code: code, message: message) + "\n")
+        } else {
+            Terminal.writeError(prefix + message + "\n" + (footer.map { $0 + "\n" } ?? ""))
         }
     }
 }

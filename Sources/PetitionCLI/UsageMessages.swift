@@ -17,6 +17,7 @@ enum UsageMessages {
         let patterns: [(String, String)] = [
             (#"^Missing expected argument '(.+)'$"#, "缺少参数 $1"),
             (#"^Missing value for '(.+)'$"#, "选项 $1 缺少取值"),
+            (#"^Unknown option '(.+)'\. Did you mean '(.+)'\?$"#, "未知选项 $1。是否要输入 $2？"),
             (#"^Unknown option '(.+)'$"#, "未知选项 $1"),
             (#"^Unexpected argument '(.+)'$"#, "多余的参数 $1"),
             (#"^\d+ unexpected arguments: (.+)$"#, "多余的参数：$1"),
@@ -28,6 +29,33 @@ enum UsageMessages {
             return trimmed.replacingOccurrences(of: pattern, with: template, options: .regularExpression)
         }
         return trimmed
+    }
+
+    /// What a usage error adds from the command's own help: the option meant
+    /// for a misspelt one (--limt → --limit), and what a value should be when
+    /// the option's default is a number (--limit abc).
+    static func hint(for message: String, help: String) -> String? {
+        let options = Set(help.matches(of: #/--[a-z][a-z0-9-]*/#).map { String($0.output) })
+        if !message.contains("是否要输入"), let match = message.firstMatch(of: #/^未知选项 (--[a-z0-9-]+)/#) {
+            let given = String(match.1)
+            guard let closest = options.map({ ($0, distance(given, $0)) }).min(by: { ($0.1, $0.0) < ($1.1, $1.0) }),
+                  closest.1 <= 2 else { return nil }
+            return "是否要输入 \(closest.0)？"
+        }
+        if let match = message.firstMatch(of: #/^(--[a-z0-9-]+)[^ ]* ?[^ ]* 的取值/#) {
+            let option = String(match.1)
+            // The help line of the option: its default says its kind.
+            let line = help.split(separator: "\n").first { $0.contains(option + " ") || $0.hasSuffix(option) } ?? ""
+            if line.firstMatch(of: #/\(default: -?\d+\)|（默认 -?\d+）/#) != nil { return "\(option) 应为整数" }
+        }
+        return nil
+    }
+
+    /// The error as one JSON object, the service's error shape, for scripts that asked for `--json`.
+    static func jsonError(code: String, message: String) -> String {
+        let object: [String: Any] = ["error": code, "message": message, "field": NSNull()]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Edit distance (insertions, deletions, substitutions, adjacent swaps).

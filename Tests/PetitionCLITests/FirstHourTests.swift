@@ -27,6 +27,37 @@ struct FirstHourTests {
         #expect(invalid.status == 1 && invalid.error.contains("取值 x 无效"))
     }
 
+    @Test("a misspelt option is answered with the option meant, whichever command it is given to")
+    func misspeltOption() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        let search = try petition.run(["search", "房产证", "--limt", "5"])
+        #expect(search.status == 1 && search.error.contains("是否要输入 --limit"))
+        let dedup = try petition.run(["dedup", "--weigts", "hand-set"])
+        #expect(dedup.status == 1 && dedup.error.contains("是否要输入 --weights"))
+    }
+
+    @Test("a number given as text says a number is expected")
+    func numberExpected() throws {
+        let petition = try PetitionProcess()
+        let result = try petition.run(["search", "房产证", "--limit", "abc"])
+        #expect(result.status == 1 && result.error.contains("--limit 应为整数"))
+    }
+
+    @Test("under --json an error is one JSON object with a code and a Chinese message")
+    func jsonErrors() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        for arguments in [["show", "--json", "XF-NONE"], ["search", "--json", "房产证", "--limit", "abc"]] {
+            let result = try petition.run(arguments)
+            #expect(result.status == 1)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.error.utf8)) as? [String: Any],
+                                      "\(arguments): \(result.error)")
+            #expect(object["error"] is String)
+            #expect((object["message"] as? String)?.isEmpty == false)
+        }
+    }
+
     @Test("a missing file is named, in Chinese")
     func missingFile() throws {
         let petition = try PetitionProcess()
