@@ -37,12 +37,16 @@ struct RulesCommand: ParsableCommand {
         terminal.print("受理规则：\(rules.source)（检查通过）")
         terminal.print(String(format: "决定水平：%.3g（低于此值或身份未核实的，改为建议人工核对）",
                               rules.decisionLevel))
-        terminal.print("期限：" + rules.limits.named.map { "\($0.name) = \($0.value)" }.joined(separator: "，"))
+        for line in wrapped("期限：" + rules.limits.chineseDescription, width: terminal.width) { terminal.print(line) }
+        // The rule's id is what `check` cites; the condition is in Chinese (`--json` and `--print` keep the file's words).
         for rule in rules.rules {
-            terminal.print("规则 \(rule.id)（第 \(rule.line) 行）：\(rule.condition) → \(rule.advice.rawValue)（\(rule.advice.chineseName)）")
+            let text = "规则 \(rule.id)（第 \(rule.line) 行）：\(rule.condition.chineseDescription) → \(rule.advice.chineseName)"
+            for line in wrapped(text, width: terminal.width) { terminal.print(line) }
         }
         for note in rules.notes {
-            terminal.print("提示 \(note.id)（第 \(note.line) 行）：\(note.condition)")
+            for line in wrapped("提示 \(note.id)（第 \(note.line) 行）：\(note.condition.chineseDescription)", width: terminal.width) {
+                terminal.print(line)
+            }
         }
     }
 }

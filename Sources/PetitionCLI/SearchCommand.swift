@@ -23,7 +23,7 @@ struct SearchCommand: ParsableCommand {
     @Option(help: "起始日期（含）") var from: String?
     @Option(help: "截止日期（含）") var to: String?
     @Option(help: "信访人姓名、身份证号或电话") var petitioner: String?
-    @Option(help: "办理阶段（该件办理记录所至）：in_handling answered under_review under_recheck concluded") var stage: String?
+    @Option(help: "办理阶段（该件办理记录所至）：办理中 已答复 复查中 复核中 复核终结（或 in_handling answered under_review under_recheck concluded）") var stage: String?
     @Option(help: "返回条数") var limit = 20
     @Option(help: "跳过条数") var offset = 0
 
@@ -50,8 +50,9 @@ struct SearchCommand: ParsableCommand {
         if let channel, !Petition.channels.contains(channel) {
             throw UserError(message: "--channel 应为 \(Petition.channels.joined(separator: "、"))")
         }
-        if let stage, Handling.Stage(rawValue: stage) == nil {
-            throw UserError(message: "--stage 应为 \(Handling.Stage.allCases.map(\.rawValue).joined(separator: "、"))")
+        if let stage, Handling.Stage(named: stage) == nil {
+            throw UserError(message: "--stage 应为 "
+                            + Handling.Stage.allCases.map { "\($0.chineseName)（\($0.rawValue)）" }.joined(separator: "、"))
         }
         guard limit >= 0, offset >= 0 else { throw UserError(message: "--limit 与 --offset 不能为负数") }
         request.region = region
@@ -61,7 +62,7 @@ struct SearchCommand: ParsableCommand {
         request.from = try parseDate(from, option: "--from")
         request.to = try parseDate(to, option: "--to")
         request.petitioner = petitioner
-        request.stage = stage.flatMap(Handling.Stage.init(rawValue:))
+        request.stage = stage.flatMap(Handling.Stage.init(named:))
         request.limit = limit
         request.offset = offset
         let store = try openStore(global, readReplica: replica.readReplica)

@@ -126,9 +126,16 @@ func wrapped(_ line: String, width: Int) -> [String] {
     for character in line {
         let size = displayWidth(String(character))
         if used + size > width, !current.isEmpty {
+            // A line never begins with closing punctuation (，。：), nor ends with an opening one (（「):
+            // the character before the break goes down with it (禁则, as Chinese typesetting has it).
+            var carried = ""
+            if lineEndForbidden.contains(current.last!) || lineStartForbidden.contains(character),
+               current.count > indent.count + 1 {
+                carried = String(current.removeLast())
+            }
             lines.append(current)
-            current = indent
-            used = displayWidth(indent)
+            current = indent + carried
+            used = displayWidth(current)
         }
         current.append(character)
         used += size
@@ -136,6 +143,10 @@ func wrapped(_ line: String, width: Int) -> [String] {
     if !current.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(current) }
     return lines
 }
+
+/// Punctuation that may not begin a line, and punctuation that may not end one.
+private let lineStartForbidden: Set<Character> = Set("，。、；：？！）」』】》〉…·,.;:?!)]%")
+private let lineEndForbidden: Set<Character> = Set("（「『【《〈([")
 
 /// Renders rows as an aligned table by display width. With `fitting`, the
 /// last column (the free text) is narrowed so that a line fits that many columns.

@@ -17,17 +17,22 @@ struct TokenCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
         @Option(name: .customLong("operator"), help: "操作人姓名，记入审计") var operatorName: String
-        @Option(help: "角色：clerk（登记员）investigator（调查员）admin（管理员）") var role: String
+        @Option(help: "角色：登记员（clerk）、调查员（investigator）、管理员（admin）") var role: String
 
         func validate() throws {
             if operatorName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--operator 不能为空") }
             if operatorName.count > 64 { throw ValidationError("--operator 过长（至多 64 个字符）") }
-            if Role(rawValue: role) == nil { throw ValidationError("--role 应为 clerk、investigator 或 admin") }
+            if Self.role(named: role) == nil { throw ValidationError("--role 应为 登记员、调查员、管理员（或 clerk、investigator、admin）") }
+        }
+
+        /// A role as an official names it (调查员) or as a script does (investigator).
+        static func role(named name: String) -> Role? {
+            Role(rawValue: name) ?? Role.allCases.first { $0.chineseName == name }
         }
 
         func run() throws {
             let store = try openStore(global, creating: true)
-            let role = Role(rawValue: role)!
+            let role = Self.role(named: role)!
             let name = operatorName.trimmingCharacters(in: .whitespaces)
             let (token, record) = try TokenIssuer(store: store).issue(operatorName: name, role: role)
             try store.appendAudit(AuditEntry(operatorName: TokenCommand.localOperator, command: "token add",
@@ -54,8 +59,12 @@ struct TokenCommand: ParsableCommand {
                 return
             }
             terminal.print("共 \(tokens.count) 个令牌")
-            let rows = tokens.map { [$0.tokenID, $0.operatorName, $0.role, $0.createdAt, $0.revokedAt.map { "已吊销 \($0)" } ?? "有效"] }
-            for line in table(header: ["编号", "操作人", "角色", "生成时间", "状态"], rows: rows, maxWidths: [12, 16, 12, 20, 30]) {
+            // As `audit` shows its times: Beijing time, the role in Chinese.
+            let rows = tokens.map {
+                [$0.tokenID, $0.operatorName, Role(rawValue: $0.role)?.chineseName ?? $0.role, BeijingTime.display($0.createdAt),
+                 $0.revokedAt.map { "已吊销 \(BeijingTime.display($0))" } ?? "有效"]
+            }
+            for line in table(header: ["编号", "操作人", "角色", "生成时间（北京）", "状态"], rows: rows, maxWidths: [12, 16, 12, 20, 30]) {
                 terminal.print(line)
             }
         }

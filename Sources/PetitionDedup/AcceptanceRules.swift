@@ -50,6 +50,12 @@ public struct AcceptanceRules: Sendable {
             zip(Self.names, [handlingDays, extensionDays, reviewRequestDays, reviewAnswerDays, recheckRequestDays,
                              recheckAnswerDays, collectiveRepresentatives]).map { ($0, $1) }
         }
+
+        /// The limits as the 信访工作条例 words them, for an official.
+        public var chineseDescription: String {
+            "办理 \(handlingDays) 天，可延长 \(extensionDays) 天；请求复查 \(reviewRequestDays) 天内，复查答复 \(reviewAnswerDays) 天；"
+                + "请求复核 \(recheckRequestDays) 天内，复核答复 \(recheckAnswerDays) 天；走访代表不超过 \(collectiveRepresentatives) 人"
+        }
     }
 
     /// A conjunction of possibly negated terms of the condition vocabulary.
@@ -63,6 +69,35 @@ public struct AcceptanceRules: Sendable {
                 "window_open": .windowOpen, "level_above_handling": .levelAboveHandling, "visit": .visit,
                 "more_than_representatives": .moreThanRepresentatives,
             ]
+
+            /// The term as an official reads it.
+            var chinese: String {
+                switch self {
+                case .sameMatter: "同一事项"
+                case .withinLimit: "尚在办理期限内"
+                case .overdue: "已超过办理期限"
+                case .windowOpen: "请求复查、复核的期限未过"
+                case .levelAboveHandling: "向办理机关的上级机关提出"
+                case .visit: "走访"
+                case .moreThanRepresentatives: "人数超过代表人数"
+                case let .stage(stages):
+                    "办理阶段为" + stages.map { $0?.chineseName ?? "无办理记录" }.sorted().joined(separator: "或")
+                }
+            }
+
+            /// Its negation, worded as an official would word it.
+            var negatedChinese: String {
+                switch self {
+                case .sameMatter: "不是同一事项"
+                case .withinLimit: "不在办理期限内"
+                case .overdue: "未超过办理期限"
+                case .windowOpen: "请求复查、复核的期限已过"
+                case .levelAboveHandling: "未向办理机关的上级机关提出"
+                case .visit: "不是走访"
+                case .moreThanRepresentatives: "人数未超过代表人数"
+                case .stage: "不是" + chinese
+                }
+            }
 
             func holds(_ facts: AcceptanceFacts) -> Bool {
                 switch self {
@@ -80,6 +115,11 @@ public struct AcceptanceRules: Sendable {
 
         let literals: [(term: Term, negated: Bool)]
         public let description: String
+
+        /// The condition as an official reads it: its terms in Chinese, joined by 且.
+        public var chineseDescription: String {
+            literals.map { $0.negated ? $0.term.negatedChinese : $0.term.chinese }.joined(separator: "，且")
+        }
 
         public func holds(_ facts: AcceptanceFacts) -> Bool {
             literals.allSatisfy { $0.term.holds(facts) != $0.negated }

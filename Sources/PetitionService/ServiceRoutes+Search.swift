@@ -46,7 +46,8 @@ extension ServiceRoutes {
         request.from = try date(query, "from")
         request.to = try date(query, "to")
         request.petitioner = query.text("petitioner")
-        request.stage = try query.oneOf("stage", Handling.Stage.allCases.map(\.rawValue)).flatMap(Handling.Stage.init(rawValue:))
+        request.stage = try query.oneOf("stage", Handling.Stage.allCases.flatMap { [$0.rawValue, $0.chineseName] })
+            .flatMap(Handling.Stage.init(named:))
         request.limit = try query.integer("limit", default: 20, in: 0...1000)
         request.offset = try query.integer("offset", default: 0, in: 0...1_000_000)
         return request

@@ -82,6 +82,12 @@ public struct Handling: Sendable, Equatable, Codable {
             case .concluded: "复核终结"
             }
         }
+
+        /// A stage as a clerk or a script names it: its Chinese name (办理中) or its JSON value (in_handling).
+        public init?(named name: String) {
+            guard let stage = Self(rawValue: name) ?? Self.allCases.first(where: { $0.chineseName == name }) else { return nil }
+            self = stage
+        }
     }
 
     public var organ: String?

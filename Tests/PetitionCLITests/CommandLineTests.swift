@@ -27,10 +27,14 @@ final class PetitionProcess {
     var database: String { directory.appendingPathComponent("cli.db").path }
 
     @discardableResult
-    func run(_ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String, error: String) {
+    func run(_ arguments: [String], input: String? = nil,
+             environment: [String: String] = [:]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = Self.executable
         process.arguments = arguments + ["--db", database]
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let output = Pipe(), error = Pipe(), standardInput = Pipe()
         process.standardOutput = output
         process.standardError = error

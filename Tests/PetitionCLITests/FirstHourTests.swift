@@ -58,6 +58,32 @@ struct FirstHourTests {
         }
     }
 
+    @Test("the rules in force read in Chinese, and a wrapped line never begins with punctuation")
+    func rulesInChinese() throws {
+        let petition = try PetitionProcess()
+        let result = try petition.run(["rules"], environment: ["COLUMNS": "60"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("办理 60 天"))
+        #expect(result.output.contains("→ 不予受理"))
+        #expect(!result.output.contains("handling_days") && !result.output.contains("same_matter"))
+        for line in result.output.split(separator: "\n") {
+            #expect(displayColumns(String(line)) <= 60, "\(line)")
+            #expect(!"，。、；：）".contains(line.trimmingCharacters(in: .whitespaces).first ?? "x"), "\(line)")
+        }
+    }
+
+    @Test("a stage and a role are accepted by their Chinese names")
+    func chineseValues() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        #expect(try petition.run(["search", "房产证", "--stage", "办理中"]).status == 0)
+        let wrong = try petition.run(["search", "房产证", "--stage", "进行中"])
+        #expect(wrong.status == 1 && wrong.error.contains("办理中（in_handling）"))
+        #expect(try petition.run(["token", "add", "--operator", "王科长", "--role", "管理员"]).status == 0)
+        let list = try petition.run(["token", "list"])
+        #expect(list.output.contains("管理员") && !list.output.contains("admin"))
+    }
+
     @Test("a missing file is named, in Chinese")
     func missingFile() throws {
         let petition = try PetitionProcess()
