@@ -15,6 +15,11 @@ struct PetitionCommand: ParsableCommand {
     /// Exit codes of DOMAIN.md: 1 for input or usage errors, 2 for internal errors.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if !arguments.contains("--experimental-dump-help"), let root = CommandDescription.of(PetitionCommand.self),
+           let page = HelpPage(root: root, width: Terminal.current.width).page(for: arguments) {
+            Terminal.current.print(page)
+            Foundation.exit(0)
+        }
         if let unknown = UsageMessages.unknownCommand(in: arguments,
                                                        known: configuration.subcommands.map { $0._commandName }) {
             report(code: "unknown_command", unknown, arguments: arguments)

@@ -121,27 +121,39 @@ func fit(_ text: String, width: Int) -> String {
 /// A line broken into lines of at most `width` columns; continuation lines keep its leading spaces.
 func wrapped(_ line: String, width: Int) -> [String] {
     guard displayWidth(line) > width else { return [line] }
-    let indent = String(line.prefix { $0 == " " }) + "  "
-    var lines: [String] = [], current = "", used = 0
+    let indent = Array(String(line.prefix { $0 == " " }) + "  ")
+    var lines: [String] = [], current: [Character] = [], used = 0
     for character in line {
         let size = displayWidth(String(character))
-        if used + size > width, !current.isEmpty {
-            // A line never begins with closing punctuation (，。：), nor ends with an opening one (（「):
-            // the character before the break goes down with it (禁则, as Chinese typesetting has it).
-            var carried = ""
-            if lineEndForbidden.contains(current.last!) || lineStartForbidden.contains(character),
-               current.count > indent.count + 1 {
-                carried = String(current.removeLast())
+        if used + size > width, current.count > indent.count {
+            // Break where a reader would: between Chinese characters or at a space, never inside a
+            // Latin word or number, never before closing punctuation (，。：) or after opening (（「)
+            // (禁则, as Chinese typesetting has it). Without such a place, break where the line is full.
+            var cut = current.count
+            if !breakAllowed(between: current[cut - 1], and: character) {
+                var position = cut - 1
+                while position > indent.count + 1, !breakAllowed(between: current[position - 1], and: current[position]) {
+                    position -= 1
+                }
+                if position > indent.count + 1 { cut = position }
             }
-            lines.append(current)
+            let carried = current[cut...].drop { $0 == " " }
+            lines.append(String(current[..<cut]).replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
             current = indent + carried
-            used = displayWidth(current)
+            used = displayWidth(String(current))
         }
         current.append(character)
         used += size
     }
-    if !current.trimmingCharacters(in: .whitespaces).isEmpty { lines.append(current) }
+    if !String(current).trimmingCharacters(in: .whitespaces).isEmpty { lines.append(String(current)) }
     return lines
+}
+
+/// Whether a line may end after `before` and the next begin with `after`.
+private func breakAllowed(between before: Character, and after: Character) -> Bool {
+    if lineStartForbidden.contains(after) || lineEndForbidden.contains(before) { return false }
+    let latin = { (c: Character) in c.isASCII && c != " " }
+    return !(latin(before) && latin(after))
 }
 
 /// Punctuation that may not begin a line, and punctuation that may not end one.

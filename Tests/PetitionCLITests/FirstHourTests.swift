@@ -84,6 +84,22 @@ struct FirstHourTests {
         #expect(list.output.contains("管理员") && !list.output.contains("admin"))
     }
 
+    @Test("help reads in Chinese from its first line to its last, and fits 80 columns", arguments: [
+        ["--help"], ["help"], ["search", "--help"], ["help", "search"], ["token", "add", "-h"], ["label", "--help"],
+    ])
+    func helpInChinese(_ arguments: [String]) throws {
+        let petition = try PetitionProcess()
+        let result = try petition.run(arguments, environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("用法："))
+        for frame in ["OVERVIEW", "USAGE", "OPTIONS", "SUBCOMMANDS", "Show help information", "(default:"] {
+            #expect(!result.output.contains(frame), "\(arguments): \(frame)")
+        }
+        for line in result.output.split(separator: "\n") {
+            #expect(displayColumns(String(line)) <= 80, "\(line)")
+        }
+    }
+
     @Test("a missing file is named, in Chinese")
     func missingFile() throws {
         let petition = try PetitionProcess()
