@@ -64,7 +64,10 @@ struct CheckCommand: ParsableCommand {
         // The matter column: a match of the same matter may have been filed under another one so far.
         let rows = result.matches.map { match in
             [match.id, match.receivedAt, match.level ?? "", match.matterID ?? "未归入",
-             match.relation == .sameMatter ? "同一事项" : "同类案件", String(format: "%.2f", match.score),
+             // The score is the probability of one matter: for a class case's member it says
+             // nothing a clerk needs (it is near 0 by design), so the relation speaks alone.
+             match.relation == .sameMatter ? "同一事项" : "同类案件",
+             match.relation == .sameMatter ? String(format: "%.2f", match.score) : "—",
              match.reasons.joined(separator: "；")]
         }
         for line in table(header: ["编号", "受理日期", "层级", "事项", "关系", "分数", "理由"], rows: rows,

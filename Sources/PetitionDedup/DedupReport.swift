@@ -115,12 +115,13 @@ public struct DedupReport {
         ].merging(AcceptanceReport.jsonKeys) { existing, _ in existing }
     }()
 
-    /// A row as a reader sees it: a one-step escalation skips no level, so its
-    /// count is left empty rather than printed as 0.
+    /// A row as a reader sees it: a one-step escalation skips no level, and
+    /// says so in words (a blank cell reads as a figure missing, a bare 0 as
+    /// no escalation at all).
     static func readable(_ row: [String], in section: String) -> [String] {
         guard section == "escalations", row.count > 4, row[4] == "0" else { return row }
         var copy = row
-        copy[4] = ""
+        copy[4] = "0（逐级上访）"
         return copy
     }
 
