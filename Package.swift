@@ -31,28 +31,35 @@ let package = Package(
         ),
         // Text analysis: normalization, segmentation, lexicon, canonical identifiers. No SQLite.
         .target(name: "PetitionText", dependencies: ["CICU"], resources: [.copy("Resources/lexicon.txt"), .copy("Resources/concepts.txt"), .copy("Resources/entities.txt"), .copy("Resources/function-words.txt"), .copy("Resources/people.txt")]),
-        // Storage and search: SQLite through GRDB, the FTS5 tokenizer, import.
+        // The domain model: records, their decoding and masking, import, and the storage protocols
+        // every backend implements. No database.
+        .target(name: "PetitionModel", dependencies: ["PetitionText"]),
+        // The embedded backend: SQLite through GRDB, the FTS5 tokenizer.
         .target(
             name: "PetitionStore",
-            dependencies: ["PetitionText", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["PetitionModel", "PetitionText", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
-        // Storage and search on PostgreSQL: the same protocols as PetitionStore, over postgres-nio.
+        // The backend beyond one machine: the same protocols over postgres-nio.
         .target(
             name: "PetitionPostgres",
-            dependencies: ["PetitionStore", "PetitionText", .product(name: "PostgresNIO", package: "postgres-nio")]
+            dependencies: ["PetitionModel", "PetitionText", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
-        // Duplicate scoring and clustering.
-        .target(name: "PetitionDedup", dependencies: ["PetitionStore", "PetitionText"],
+        // Which backend a `--db` names: a file is SQLite, a postgres:// URL PostgreSQL. The one module that links both.
+        .target(name: "PetitionBackends", dependencies: ["PetitionModel", "PetitionStore", "PetitionPostgres"]),
+        // Duplicate scoring and clustering, and the acceptance advice. No SQL.
+        .target(name: "PetitionDedup", dependencies: ["PetitionModel", "PetitionText"],
                 resources: [.copy("Resources/acceptance-rules.txt"), .copy("Resources/calibration.json")]),
+        // Measuring the detector on real messages and judged pairs, in scratch SQLite databases.
+        .target(name: "PetitionEvaluation", dependencies: ["PetitionDedup", "PetitionModel", "PetitionStore", "PetitionText"]),
         // The 挂图作战 dashboard: its figures, counted from the store, and its page (HTML with inline SVG).
-        .target(name: "PetitionDashboard", dependencies: ["PetitionDedup", "PetitionStore", "PetitionText"]),
+        .target(name: "PetitionDashboard", dependencies: ["PetitionDedup", "PetitionModel", "PetitionText"]),
         // The answers both doors give: JSON shapes, masking, the check's typed answer.
-        .target(name: "PetitionAnswers", dependencies: ["PetitionDedup", "PetitionStore", "PetitionText"]),
+        .target(name: "PetitionAnswers", dependencies: ["PetitionDedup", "PetitionModel", "PetitionText"]),
         // The HTTP service of DOMAIN.md (`petition serve`): router, middleware, the resident index.
         .target(
             name: "PetitionService",
-            dependencies: ["PetitionAnswers", "PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText",
+            dependencies: ["PetitionAnswers", "PetitionDashboard", "PetitionDedup", "PetitionModel", "PetitionText",
                            .product(name: "Hummingbird", package: "hummingbird"),
                            .product(name: "Metrics", package: "swift-metrics"),
                            .product(name: "Prometheus", package: "swift-prometheus"),
@@ -64,7 +71,7 @@ let package = Package(
         // The command line: parses arguments, prints.
         .executableTarget(
             name: "PetitionCLI",
-            dependencies: ["PetitionAnswers", "PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionPostgres",
+            dependencies: ["PetitionAnswers", "PetitionBackends", "PetitionDashboard", "PetitionDedup", "PetitionModel",
                            "PetitionText", "PetitionService",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
@@ -73,18 +80,22 @@ let package = Package(
         // Benchmarks: ingest, search, intake check and the nightly job against their peers.
         .executableTarget(
             name: "PetitionBench",
-            dependencies: ["PetitionDedup", "PetitionStore", "PetitionPostgres", "PetitionText",
-                           .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["PetitionBackends", "PetitionDedup", "PetitionEvaluation", "PetitionModel", "PetitionStore",
+                           "PetitionPostgres", "PetitionText", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Benchmarks/PetitionBench"
         ),
         .testTarget(name: "PetitionTextTests", dependencies: ["PetitionText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionStore", "PetitionPostgres"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "PetitionStoreTests", dependencies: ["PetitionBackends", "PetitionModel", "PetitionStore", "PetitionPostgres"],
+                    resources: [.copy("Fixtures")]),
         // The generator is built for the held-out quality tests, which run it.
-        .testTarget(name: "PetitionDedupTests", dependencies: ["PetitionDedup", "PetitionCorpus"]),
-        .testTarget(name: "PetitionDashboardTests", dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionStore", "PetitionText"]),
-        .testTarget(name: "PetitionCLITests", dependencies: ["PetitionCLI", "PetitionStore", "PetitionPostgres", "PetitionText"]),
+        .testTarget(name: "PetitionDedupTests",
+                    dependencies: ["PetitionDedup", "PetitionEvaluation", "PetitionModel", "PetitionStore", "PetitionCorpus"]),
+        .testTarget(name: "PetitionDashboardTests",
+                    dependencies: ["PetitionDashboard", "PetitionDedup", "PetitionModel", "PetitionStore", "PetitionText"]),
+        .testTarget(name: "PetitionCLITests",
+                    dependencies: ["PetitionCLI", "PetitionModel", "PetitionStore", "PetitionPostgres", "PetitionText"]),
         // The service over a real socket on loopback; the CLI is built for `petition serve` and `petition token`.
         .testTarget(name: "PetitionServiceTests",
-                    dependencies: ["PetitionService", "PetitionCLI", "PetitionDedup", "PetitionStore", "PetitionText"]),
+                    dependencies: ["PetitionService", "PetitionCLI", "PetitionDedup", "PetitionModel", "PetitionStore", "PetitionText"]),
     ]
 )

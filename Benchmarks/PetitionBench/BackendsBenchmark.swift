@@ -3,8 +3,10 @@
 // latency, search latency, and a one-city nightly run on two partition sizes.
 
 import Foundation
+import PetitionBackends
 import PetitionDedup
 import PetitionPostgres
+import PetitionModel
 import PetitionStore
 import PetitionText
 
@@ -162,7 +164,7 @@ enum BackendsBenchmark {
         let eligible = sizes.filter { $0.petitions * 100 >= total }.sorted { $0.petitions > $1.petitions }
         guard let largest = eligible.first, let smallest = eligible.last, largest.city != smallest.city else { return [] }
         return try [largest, smallest].map { partition in
-            let regional = try store.scoped(toCity: partition.city)
+            let regional: PostgresStore = try store.scoped(toCity: partition.city)
             let (_, seconds) = try timed { _ = try DedupJob(store: regional).run(full: true) }
             progress(String(format: "postgres: dedup --full --region %@ (%d petitions) %.1f s", partition.city,
                             partition.petitions, seconds))

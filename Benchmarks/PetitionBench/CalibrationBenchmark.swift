@@ -3,6 +3,7 @@
 // fitted on, and writes it where the scorer bundles it.
 
 import Foundation
+import PetitionEvaluation
 import PetitionDedup
 
 enum CalibrationBenchmark {

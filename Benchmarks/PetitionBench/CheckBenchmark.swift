@@ -3,8 +3,10 @@
 // with two threads sharing one store.
 
 import Foundation
+import PetitionBackends
 import PetitionDedup
 import PetitionPostgres
+import PetitionModel
 import PetitionStore
 
 enum CheckBenchmark {

@@ -4,6 +4,7 @@
 
 import Foundation
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 
 enum DedupBenchmark {

@@ -3,6 +3,7 @@
 // by reading (the judged sample is Tests/PetitionTextTests/Fixtures/entity-judgements.jsonl).
 
 import Foundation
+import PetitionModel
 import PetitionStore
 import PetitionText
 

@@ -5,6 +5,7 @@
 
 import Foundation
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 
 enum ErrorSample {

@@ -7,6 +7,7 @@
 
 import Foundation
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 
 enum LearningBenchmark {

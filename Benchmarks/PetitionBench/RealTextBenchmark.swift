@@ -4,6 +4,7 @@
 // out of one class, and the intake check of each pair's later message held back.
 
 import Foundation
+import PetitionEvaluation
 import PetitionDedup
 
 enum RealTextBenchmark {

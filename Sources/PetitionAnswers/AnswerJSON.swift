@@ -1,6 +1,6 @@
 import Foundation
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// The answers of both doors: the command line's `--json` (`check`, `show`,

@@ -1,6 +1,6 @@
 import Foundation
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// The labelling answers of both doors (`petition label`, `/v1/labels`): a

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 
 /// A matter as read for an answer.
 public struct MatterAnswer: Sendable {

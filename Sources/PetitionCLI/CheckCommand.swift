@@ -3,6 +3,7 @@ import Foundation
 import PetitionAnswers
 import PetitionDedup
 import PetitionService
+import PetitionModel
 import PetitionStore
 import PetitionText
 

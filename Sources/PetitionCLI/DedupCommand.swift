@@ -3,7 +3,7 @@ import Foundation
 import PetitionAnswers
 import PetitionDashboard
 import PetitionDedup
-import PetitionPostgres
+import PetitionModel
 import PetitionStore
 
 struct DedupCommand: ParsableCommand {
@@ -44,13 +44,13 @@ struct DedupCommand: ParsableCommand {
         let rules = try acceptanceRules.load()
         var store = try openStore(global)
         if let region {
-            // A city's run sees only the city's partition (PostgresStore.scoped(toCity:)).
-            guard let postgres = store as? PostgresStore else {
+            // A city's run sees only the city's partition.
+            guard let partitioned = store as? any CityPartitionedStorage else {
                 throw UserError(message: "--region 仅适用于 PostgreSQL 数据库（--db postgres://…）；SQLite 库请不加 --region 运行")
             }
             do {
-                store = try postgres.scoped(toCity: region)
-            } catch let error as PostgresStoreError {
+                store = try partitioned.cityScoped(region)
+            } catch let error as any StoreFailure {
                 throw UserError(message: error.description)
             }
         }

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import PetitionBackends
 import PetitionAnswers
 import PetitionDedup
-import PetitionPostgres
 import PetitionService
+import PetitionModel
 import PetitionStore
 
 struct ImportCommand: ParsableCommand {
@@ -93,11 +94,7 @@ struct ImportCommand: ParsableCommand {
 func openStore(_ global: GlobalOptions, creating: Bool = false, readReplica: String? = nil) throws -> any PetitionStorage {
     do {
         return try StoreOpener.open(global.databasePath, creating: creating, readReplica: readReplica)
-    } catch let error as PetitionStore.StoreError {
-        throw UserError(message: error.description)
-    } catch let error as StoreOpenError {
-        throw UserError(message: error.description)
-    } catch let error as PostgresStoreError {
+    } catch let error as any StoreFailure {
         throw UserError(message: error.description)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionAnswers
+import PetitionModel
 import PetitionStore
 import PetitionText
 
@@ -33,7 +34,7 @@ struct PetitionCommand: ParsableCommand {
         } catch let error as UserError {
             report(code: "bad_input", withHint(error.message, arguments: arguments), arguments: arguments)
             Foundation.exit(1)
-        } catch let error as PetitionStore.StoreError {
+        } catch let error as StoreError {
             // Another job on the database is the user's to wait for, not an internal failure.
             guard case .jobRunning = error else {
                 report(code: "store_error", error.description, arguments: arguments)

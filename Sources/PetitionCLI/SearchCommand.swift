@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionAnswers
+import PetitionModel
 import PetitionStore
 import PetitionText
 

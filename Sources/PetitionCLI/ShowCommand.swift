@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PetitionAnswers
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 
 struct ShowCommand: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PetitionService
+import PetitionModel
 import PetitionStore
 
 /// `petition token add|list|revoke`: the service's bearer tokens. A token is

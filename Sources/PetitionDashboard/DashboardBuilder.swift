@@ -1,5 +1,5 @@
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// Counts the dashboard's figures in one pass over the matters.

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 
 /// The 挂图作战 dashboard as one HTML page: figures, regions to drill into,
 /// the weekly trend, backlog cases and class cases. Every figure carries a

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 
 /// A region's figures while ``DashboardBuilder`` counts them: a tree of
 /// reference nodes, so that one petition adds to its county, city, province

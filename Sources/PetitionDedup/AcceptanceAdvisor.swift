@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// Advises whether to accept a petition that may repeat a known matter, under

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 
 /// What the acceptance rules may ask about a new petition and the matter it
 /// repeats, each fact a word of the rule file's condition vocabulary.

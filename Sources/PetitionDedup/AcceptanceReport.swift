@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// The nightly report's acceptance tables: per region, the repeats the rules

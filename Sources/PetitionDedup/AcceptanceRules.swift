@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// The acceptance rules (受理规则) and time limits, read from a rule file: the
 /// bundled `Resources/acceptance-rules.txt`, whose header documents the format,

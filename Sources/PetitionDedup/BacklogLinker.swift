@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// Links matters to backlog cases. A backlog case is written by officials

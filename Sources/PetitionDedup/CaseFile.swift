@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// Everything `petition show` tells about one petition or backlog case: the
 /// record, its matter with the other petitions in time order, its class case

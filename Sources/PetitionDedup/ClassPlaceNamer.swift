@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// A class case's place as people write it (丁家洼村, not its key 家洼村), read

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// `dedup --clusters FILE`: one line per matter, as DOMAIN.md specifies.
 public enum ClusterExport {

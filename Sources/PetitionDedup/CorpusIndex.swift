@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// The corpus as the nightly job walks it, in the order petitions were
 /// received: what scoring needs of each petition, and inverted lists that find

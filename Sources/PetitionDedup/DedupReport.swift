@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// The nightly report (`dedup --report DIR`): one table per question a
 /// petition bureau asks the morning after, as CSV files, gathered in a

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// The word frequencies over the assigned petitions when a run ended, as the
 /// store keeps them: the document count, then every saved frequency, each a

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// Two petitions judged by reading both texts in full: whether they raise one
 /// matter. A bureau measures the detector on its own judged pairs the same

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// Fits a ``LearnedDecision`` on the officials' labelled pairs of a store.
 ///

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// The pairs an official's judgment would teach the scorer most: those lying
 /// nearest the gates that decide one matter (the smallest ``PairScore/margin``),

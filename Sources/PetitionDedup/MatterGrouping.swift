@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// Matters as groups of petitions, and what is derived from them: class cases

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// Where a matter stood on a given day, derived from the handling histories of

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// Why two stored petitions are, or are not, one matter: the scorer's verdict
 /// with its reasons, computed as the intake check would compute it now.

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// What the repeat detector knows of one petition: who raised it, what exactly

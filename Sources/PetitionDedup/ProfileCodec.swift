@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// Profiles as stored: a compact binary form (length-prefixed strings, varints),

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// Derives each imported petition's profile and blocking keys, which the
 /// importer stores in the petition's own transaction. Holds an ICU segmenter:

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// Estimates the match weights of a store (``WeightEstimator``) and keeps the
 /// current set in it, so that every run and every intake check scores with

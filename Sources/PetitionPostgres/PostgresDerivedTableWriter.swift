@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// Writes a run's derived tables as changes to what PostgreSQL holds, as

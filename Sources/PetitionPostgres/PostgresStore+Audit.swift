@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// The append-only audit trail: `audit_log`, whose trigger refuses every

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// The saved index state and match weights: `index_state` and `match_weights`, one row each, as on SQLite.

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// Officials' judgments of pairs: `pair_label`, keyed by the pair, as on SQLite.

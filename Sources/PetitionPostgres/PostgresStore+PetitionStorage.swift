@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// The nightly job's lock: a session advisory lock held on a connection of its
@@ -30,7 +30,7 @@ extension PostgresStore {
         }
         guard taken else {
             try? session.connection.close().wait()
-            throw PetitionStore.StoreError.jobRunning(database: location.description + (region.map { "（地区 \($0)）" } ?? ""))
+            throw StoreError.jobRunning(database: location.description + (region.map { "（地区 \($0)）" } ?? ""))
         }
         // While the job runs, this process's reads go to the primary: the job reads what it wrote.
         routing.jobStarted()

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// The runs: `dedup_run`, written by ``MatterRepository/beginRun(full:)`` and ``MatterRepository/finish(_:)``.

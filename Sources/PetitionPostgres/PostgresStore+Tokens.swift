@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// The service's tokens: `service_token`, the hash unique and indexed, as on SQLite.

@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import PetitionText
 import PostgresNIO
 
@@ -173,5 +173,11 @@ public final class PostgresStore: PetitionStorage, @unchecked Sendable {
                 WHERE parent.relname = 'petition' AND c.relname <> 'petition_p_default' ORDER BY 1
                 """, as: String.self)
         }
+    }
+}
+
+extension PostgresStore: CityPartitionedStorage {
+    public func cityScoped(_ city: String) throws -> any PetitionStorage {
+        try scoped(toCity: city)
     }
 }

@@ -1,10 +1,10 @@
-import PetitionStore
+import PetitionModel
 import PostgresNIO
 
 /// What can go wrong between this tool and a PostgreSQL server, with the
 /// context a clerk or an operator needs to act on it. Messages are in
 /// Simplified Chinese; the server's own message (in English) is quoted.
-public enum PostgresStoreError: Error, CustomStringConvertible, Sendable {
+public enum PostgresStoreError: StoreFailure, Sendable {
     /// `--db` or `$PETITION_DB` looked like a URL but is not one this tool can use.
     case badURL(text: String, reason: String)
     case cannotConnect(database: String, reason: String)

@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// FTS5's `highlight()` and `snippet()` for the PostgreSQL backend, done in

@@ -1,6 +1,6 @@
 import Hummingbird
 import Logging
-import PetitionStore
+import PetitionModel
 
 /// Writes every `/v1` request to the audit trail, answered or refused: the
 /// operator (`（未认证）` when no valid token came), the method, route and

@@ -1,5 +1,5 @@
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 /// The resident index of the intake check: a few ``IntakeChecker``s built

@@ -1,7 +1,7 @@
 import Foundation
 import PetitionDashboard
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 
 /// The dashboard's figures, counted once per nightly run and kept: counting
 /// reads every matter (seconds at a million petitions), a view must answer in

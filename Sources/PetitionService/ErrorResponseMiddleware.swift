@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
-import PetitionStore
+import PetitionModel
 
 /// Turns every error into a JSON answer with a Chinese message
 /// (``ServiceError``): Hummingbird's own (no route, body too large), the
@@ -40,7 +40,7 @@ struct ErrorResponseMiddleware: RouterMiddleware {
             return .noRoute(method: method, path: path)
         case let error as HTTPError where error.status == .contentTooLarge:
             return .bodyTooLarge(limit: BodyLimits.standard.batch)
-        case let error as PetitionStore.StoreError:
+        case let error as StoreError:
             if case .jobRunning = error { return .jobRunning }
             return .internalError(reference: reference())
         case let error as any StoreAvailabilityError where error.isTransient:

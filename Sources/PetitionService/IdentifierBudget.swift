@@ -1,5 +1,5 @@
 import Foundation
-import PetitionStore
+import PetitionModel
 import Synchronization
 
 /// How many different ID numbers and phones each operator may submit to checks

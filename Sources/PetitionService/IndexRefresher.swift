@@ -1,5 +1,5 @@
 import Logging
-import PetitionStore
+import PetitionModel
 import ServiceLifecycle
 
 /// Looks every so often for a nightly run that finished after the one the

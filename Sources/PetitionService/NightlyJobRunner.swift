@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 import ServiceLifecycle
 import Synchronization
 
@@ -125,7 +125,7 @@ public final class NightlyJobRunner: Service, Sendable {
                 state.lastSummary = summary
                 state.lastError = nil
             case let .failure(error):
-                state.lastError = (error as? PetitionStore.StoreError)?.description ?? "\(error)"
+                state.lastError = (error as? StoreError)?.description ?? "\(error)"
             }
         }
         metrics.jobRunning.record(0)

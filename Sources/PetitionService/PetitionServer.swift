@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import Logging
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 import ServiceLifecycle
 import Synchronization
 import UnixSignals

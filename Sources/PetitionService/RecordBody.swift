@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import NIOCore
-import PetitionStore
+import PetitionModel
 
 /// Reads request bodies as records: one petition to check, or a batch to
 /// import, within the body limits. Text is UTF-8 or GB18030, as in files.

@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 
 /// What the intake check needs, kept in memory (a ``CheckerPool``), and
 /// refreshed when a nightly run has finished: after every run the service

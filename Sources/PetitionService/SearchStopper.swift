@@ -1,4 +1,4 @@
-import PetitionStore
+import PetitionModel
 import ServiceLifecycle
 
 /// On SIGTERM, ends the searches running and refuses new ones before the

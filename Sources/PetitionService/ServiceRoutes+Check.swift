@@ -1,6 +1,6 @@
 import Hummingbird
 import PetitionAnswers
-import PetitionStore
+import PetitionModel
 
 extension ServiceRoutes {
     /// `POST /v1/check[?save=true]`: the intake check of one petition record, on a resident checker.

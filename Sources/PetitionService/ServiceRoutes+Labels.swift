@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import PetitionAnswers
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 
 extension ServiceRoutes {
     /// `GET /v1/labels[?limit=…][&recent=…]`: the pairs the detector is least

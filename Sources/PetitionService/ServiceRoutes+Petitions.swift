@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import PetitionAnswers
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 
 extension ServiceRoutes {
     /// `POST /v1/petitions`: upserts JSON Lines or a JSON array by id, as

@@ -1,6 +1,6 @@
 import Hummingbird
 import PetitionAnswers
-import PetitionStore
+import PetitionModel
 import PetitionText
 
 extension ServiceRoutes {

@@ -3,7 +3,7 @@ import HTTPTypes
 import Hummingbird
 import PetitionAnswers
 import PetitionDedup
-import PetitionStore
+import PetitionModel
 
 /// The routes of DOMAIN.md's service and the middleware each one passes
 /// through. Outermost first: `Cache-Control: no-store`, metrics, the request

@@ -1,6 +1,6 @@
 import Crypto
 import Foundation
-import PetitionStore
+import PetitionModel
 
 /// Makes bearer tokens and recognises them. A token is `pt_` and 43
 /// characters of base64url over 32 random bytes from the system's secure

@@ -1,4 +1,5 @@
 import GRDB
+import PetitionModel
 import GRDBSQLite
 import PetitionText
 

@@ -1,4 +1,5 @@
 import GRDB
+import PetitionModel
 
 /// Writes a run's derived tables as changes to what SQLite holds: rows no
 /// longer wanted are deleted, rows that differ replaced, the rest untouched.

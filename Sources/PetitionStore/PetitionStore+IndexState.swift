@@ -1,4 +1,5 @@
 import Foundation
+import PetitionModel
 import GRDB
 
 /// The saved index state and match weights in SQLite: `index_state` and `match_weights`, one row each.

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionModel
 import GRDB
 
 /// Officials' judgments of pairs in SQLite: `pair_label`, keyed by the pair.

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionModel
 
 /// The nightly job's lock on a SQLite store: an exclusive lock on a file
 /// beside the database, which the kernel releases when the process ends,

@@ -1,4 +1,5 @@
 import GRDB
+import PetitionModel
 
 /// The runs in SQLite: `dedup_run`, written by ``MatterRepository/beginRun(full:)`` and ``MatterRepository/finish(_:)``.
 extension PetitionStore: RunHistory {

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionModel
 import GRDB
 
 /// The service's tokens in SQLite: `service_token`, one row per token, the

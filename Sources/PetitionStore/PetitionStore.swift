@@ -1,4 +1,5 @@
 import Foundation
+import PetitionModel
 import GRDB
 import PetitionText
 
@@ -13,20 +14,8 @@ public final class PetitionStore: Sendable {
     /// Raised when the process stops (``stopSearches()``); searches check it as they run.
     let searchesStopped = StopSignal()
 
-    public enum StoreError: Error, CustomStringConvertible {
-        case cannotOpen(path: String, reason: String)
-        /// Another nightly job holds the store's lock.
-        case jobRunning(database: String)
-        case cannotLock(path: String, reason: String)
-
-        public var description: String {
-            switch self {
-            case let .cannotOpen(path, reason): "无法打开数据库 \(path)：\(reason)"
-            case let .jobRunning(database): "另一个查重任务正在处理数据库 \(database)，请等它结束后再运行"
-            case let .cannotLock(path, reason): "无法创建锁文件 \(path)：\(reason)"
-            }
-        }
-    }
+    /// What opening or locking a store can fail with; `jobRunning` is every backend's.
+    public typealias StoreError = PetitionModel.StoreError
 
     /// Opens (creating if needed, readable by the owner only) and migrates the database.
     public init(path: String) throws {

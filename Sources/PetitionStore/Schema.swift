@@ -1,4 +1,5 @@
 import GRDB
+import PetitionModel
 
 /// The database schema, as GRDB migrations: each one runs once, in order, in
 /// its own transaction, so a database is never left half-migrated.

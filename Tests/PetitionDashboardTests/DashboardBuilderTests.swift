@@ -1,5 +1,6 @@
 import Foundation
 import PetitionDashboard
+import PetitionModel
 import PetitionStore
 import Testing
 

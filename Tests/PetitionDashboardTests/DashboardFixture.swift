@@ -1,6 +1,7 @@
 import Foundation
 import PetitionDashboard
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 
 /// A small store with petitions written for one question each, deduplicated

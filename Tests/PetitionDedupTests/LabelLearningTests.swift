@@ -1,5 +1,6 @@
 import Foundation
 @testable import PetitionDedup
+import PetitionModel
 import PetitionStore
 import PetitionText
 import Testing

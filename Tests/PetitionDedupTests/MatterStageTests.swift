@@ -1,4 +1,5 @@
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 import PetitionText
 import Testing

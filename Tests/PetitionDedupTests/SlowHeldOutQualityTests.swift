@@ -1,5 +1,6 @@
 import Foundation
 import PetitionDedup
+import PetitionModel
 import PetitionStore
 import Testing
 

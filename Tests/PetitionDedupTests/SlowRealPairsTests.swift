@@ -1,4 +1,5 @@
 import Foundation
+import PetitionEvaluation
 import PetitionDedup
 import Testing
 

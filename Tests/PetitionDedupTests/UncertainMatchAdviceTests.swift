@@ -1,4 +1,5 @@
 @testable import PetitionDedup
+import PetitionModel
 import PetitionStore
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import PetitionService
+import PetitionModel
 import PetitionStore
 import Testing
 

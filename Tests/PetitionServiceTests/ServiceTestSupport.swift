@@ -1,6 +1,7 @@
 import Foundation
 import PetitionDedup
 import PetitionService
+import PetitionModel
 import PetitionStore
 import Synchronization
 import Testing

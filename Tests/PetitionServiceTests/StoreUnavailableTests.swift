@@ -1,4 +1,5 @@
 @testable import PetitionService
+import PetitionModel
 import PetitionStore
 import Testing
 

@@ -1,3 +1,4 @@
+import PetitionModel
 import PetitionStore
 import PetitionText
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import PetitionModel
 import PetitionStore
 import PetitionText
 import Testing

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Synchronization
+import PetitionModel
 @testable import PetitionStore
 import PetitionText
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionModel
 import PetitionStore
 import PetitionText
 import Testing
@@ -140,7 +141,7 @@ struct StorageContractTests {
         #expect {
             _ = try other.acquireJobLock()
         } throws: { error in
-            guard case PetitionStore.StoreError.jobRunning = error else { return false }
+            guard case StoreError.jobRunning = error else { return false }
             return "\(error)".contains("另一个查重任务")
         }
         lock.release()

@@ -1,5 +1,7 @@
 import Foundation
+import PetitionBackends
 import PetitionPostgres
+import PetitionModel
 import PetitionStore
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import PetitionModel
 import PetitionStore
 
 enum TestPaths {

@@ -1,9 +1,10 @@
 /// Everything the detector, the command line and the service need of a
-/// store, each part behind its own protocol. SQLite (``PetitionStore``) is
-/// the embedded one; a second backend implements the same parts.
+/// store, each part behind its own protocol. SQLite (the `PetitionStore`
+/// module) is the embedded backend; PostgreSQL (`PetitionPostgres`) implements
+/// the same parts.
 public protocol PetitionStorage: PetitionRepository, MatterRepository, IndexStateRepository, ReportRepository,
     PetitionSearching, AuditTrail, TokenRepository, RunHistory, PetitionImporting, PairLabelRepository, AnyObject {
     /// Takes the nightly job's lock, or fails at once with
-    /// ``PetitionStore/StoreError/jobRunning(database:)`` when another job holds it.
+    /// ``StoreError/jobRunning(database:)`` when another job holds it.
     func acquireJobLock() throws -> JobLock
 }

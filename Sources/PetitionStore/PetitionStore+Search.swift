@@ -1,83 +1,7 @@
 import Foundation
+import PetitionModel
 import GRDB
 import PetitionText
-
-/// What an investigator asks for: a query and optional filters.
-public struct SearchRequest: Sendable {
-    public var query: SearchQuery
-    /// Province, city or county name (or its beginning), or a region code prefix.
-    public var region: String?
-    public var category: String?
-    public var level: String?
-    public var channel: String?
-    public var from: CalendarDate?
-    public var to: CalendarDate?
-    /// A petitioner's name, resident ID number or phone.
-    public var petitioner: String?
-    /// How far the petition's own handling history goes (its `handling_stage`).
-    public var stage: Handling.Stage?
-    public var limit = 20
-    public var offset = 0
-    /// When the caller stops waiting (a service request's deadline): the
-    /// database stops the search then too, rather than finish it for nobody.
-    public var deadline: ContinuousClock.Instant?
-
-    public init(query: SearchQuery) {
-        self.query = query
-    }
-
-    /// Whether anything besides the query narrows the search.
-    public var hasFilters: Bool {
-        [region, category, level, channel, petitioner].contains { !($0 ?? "").isEmpty } || from != nil || to != nil
-            || stage != nil
-    }
-}
-
-/// One petition found, with its highlighted title and snippet. Highlights are
-/// marked with ``SearchHit/highlightStart`` and ``SearchHit/highlightEnd`` for
-/// the caller to render (colour on a terminal, 【】 elsewhere).
-public struct SearchHit: Sendable {
-    public static let highlightStart = "\u{1}"
-    public static let highlightEnd = "\u{2}"
-
-    public var id: String
-    public var receivedAt: String
-    public var channel: String?
-    public var level: String?
-    public var region: String
-    public var category: String?
-    public var title: String
-    public var snippet: String
-    /// bm25 score (smaller is better, as SQLite reports it).
-    public var rank: Double
-
-    public init(id: String, receivedAt: String, channel: String?, level: String?, region: String, category: String?,
-                title: String, snippet: String, rank: Double) {
-        self.id = id
-        self.receivedAt = receivedAt
-        self.channel = channel
-        self.level = level
-        self.region = region
-        self.category = category
-        self.title = title
-        self.snippet = snippet
-        self.rank = rank
-    }
-}
-
-public struct SearchResult: Sendable {
-    public var total: Int
-    public var hits: [SearchHit]
-
-    public init(total: Int, hits: [SearchHit]) {
-        self.total = total
-        self.hits = hits
-    }
-}
-
-/// bm25 column weights: a term in the title says more about the petition than
-/// the same term in its body; the respondent sits between.
-private let columnWeights = "10.0, 1.0, 3.0"
 
 extension PetitionStore: PetitionSearching {
     public func search(_ request: SearchRequest) throws -> SearchResult {
@@ -191,3 +115,7 @@ extension PetitionStore {
         searchesStopped.raise()
     }
 }
+
+/// bm25 column weights: a term in the title says more about the petition than
+/// the same term in its body; the respondent sits between.
+private let columnWeights = "10.0, 1.0, 3.0"

@@ -1,4 +1,6 @@
 import Foundation
+import PetitionModel
+import PetitionPostgres
 import PetitionStore
 
 /// Opens the store a `--db` value (or `$PETITION_DB`) names, one place for
