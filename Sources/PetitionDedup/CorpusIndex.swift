@@ -45,13 +45,12 @@ final class CorpusIndex {
     private let store: any PetitionStorage
     private let builder: ProfileBuilder
 
-    /// Lists longer than this say too little to be worth reading (a key shared
-    /// by hundreds of petitions, such as a big estate's name).
-    static let maximumPosting = 400
+    /// Lists longer than this say too little to be worth reading (``CandidateLimits/commonKey``).
+    static let maximumPosting = CandidateLimits.commonKey
     /// Words kept per petition vector: the heaviest ones carry the similarity.
     static let vectorWords = 48
-    /// Rare words per petition used as blocking keys.
-    static let rareWordKeys = 5
+    /// Rare words per petition used as blocking keys (``CandidateLimits/rareWordKeysInRun``).
+    static let rareWordKeys = CandidateLimits.rareWordKeysInRun
     /// Profiles read from the store per query.
     static let profileChunk = 1000
 

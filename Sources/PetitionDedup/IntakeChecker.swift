@@ -2,58 +2,6 @@ import Foundation
 import PetitionModel
 import PetitionText
 
-/// The intake verdict of DOMAIN.md.
-public enum Verdict: String, Sendable {
-    case `repeat`, `class`, new
-}
-
-public struct CheckMatch: Sendable {
-    public var id: String
-    public var relation: Relation
-    public var score: Double
-    public var reasons: [String]
-    /// Every piece of evidence with its weight (the waterfall of the score).
-    public var evidence: [Evidence] = []
-    /// The petitioners are known to be the same (``PairScore/identityAgrees``).
-    public var identityAgrees = false
-    public var matterID: String?
-    public var receivedAt: String
-    public var level: String?
-}
-
-public struct BacklogSummary: Sendable {
-    public var caseID: String
-    public var title: String
-    public var leader: String?
-    public var responsibleUnits: [String]
-    public var status: String?
-}
-
-public struct EscalationSummary: Sendable {
-    public var fromLevel: String
-    public var toLevel: String
-    public var earlierID: String
-    public var skippedLevels: Int
-}
-
-public struct CheckResult: Sendable {
-    public var verdict: Verdict
-    public var matterID: String?
-    public var classID: String?
-    public var backlogCase: BacklogSummary?
-    public var escalation: EscalationSummary?
-    public var collective: Bool
-    public var matches: [CheckMatch]
-    /// Whether to accept it, under the acceptance rules, from the matter's handling history.
-    public var acceptance: AcceptanceAdvice?
-
-    /// How sure the best same-matter match is: what a decline needs.
-    public var certainty: MatchCertainty {
-        let best = matches.first { $0.relation == .sameMatter }
-        return MatchCertainty(probability: best?.score ?? 0, identityAgrees: best?.identityAgrees ?? false)
-    }
-}
-
 /// Checks one incoming petition against the store in milliseconds: candidates
 /// from the blocking keys and from the full-text index over the petition's
 /// rarest words, each scored by ``MatchScorer``; the best same-matter match
@@ -66,9 +14,6 @@ public final class IntakeChecker {
     private let builder: ProfileBuilder
     private let segmenter: WordSegmenter
     private let statistics: WordStatistics
-    /// Candidates read per blocking key at most: a key shared by more says little.
-    static let keyLimit = 400
-    static let textCandidates = 60
     /// Words used by more petitions than this do not find candidates through the full-text index.
     static let maximumWordFrequency: Int32 = 1000
     /// The shortest word looked up through the full-text index. The index
@@ -179,9 +124,9 @@ public final class IntakeChecker {
         var found: [Int64: Int] = [:]
         for key in profile.blockingKeys.sorted() {
             // One more than the limit, to know whether the list is longer.
-            let rows = try store.rowIDs(filedUnder: key, limit: Self.keyLimit + 1)
-            if rows.count > Self.keyLimit { continue }
-            for row in rows { found[row, default: 0] += 2 }
+            let rows = try store.rowIDs(filedUnder: key, limit: CandidateLimits.commonKey + 1)
+            if rows.count > CandidateLimits.commonKey { continue }
+            for row in rows { found[row, default: 0] += CandidateLimits.keyVote }
         }
         // The petition's rarest words, through the full-text index.
         let text = [petition.title, petition.content].compactMap { $0 }.joined(separator: "\n")
@@ -193,11 +138,14 @@ public final class IntakeChecker {
         }
         let words: [String] = frequencies.sorted { (a: (key: String, value: Int32), b: (key: String, value: Int32)) in
             a.value != b.value ? a.value < b.value : a.key < b.key
-        }.prefix(8).map { $0.key }
+        }.prefix(CandidateLimits.rareWordsInCheck).map { $0.key }
         if !words.isEmpty, let query = try? SearchQuery(parsing: words.joined(separator: " OR ")) {
-            for row in try store.rowIDs(matching: query, limit: Self.textCandidates) { found[row, default: 0] += 1 }
+            for row in try store.rowIDs(matching: query, limit: CandidateLimits.textCandidatesInCheck) {
+                found[row, default: 0] += CandidateLimits.wordVote
+            }
         }
-        return found.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(200).map(\.key)
+        return found.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(CandidateLimits.perPetitionInCheck).map(\.key)
     }
 
     struct Candidate {

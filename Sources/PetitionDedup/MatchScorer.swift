@@ -1,53 +1,6 @@
 import Foundation
 import PetitionText
 
-/// How two petitions relate.
-public enum Relation: String, Sendable, Codable {
-    /// The same matter raised again (重复信访).
-    case sameMatter = "same_matter"
-    /// The same kind of problem at the same place, by someone else (类案).
-    case sameClass = "same_class"
-    case unrelated
-}
-
-/// One piece of evidence with its weight, as Splink's waterfall shows it.
-public struct Evidence: Sendable, Equatable {
-    public var comparison: Comparison
-    public var level: Int
-    /// In Chinese: what was found (同一账号, 小区不一致, 文本相似度 0.71).
-    public var reason: String
-    /// Log-likelihood ratio added to the score.
-    public var weight: Double
-}
-
-/// The verdict on one pair: a probability that both raise the same matter,
-/// the relation, and the reasons in Chinese.
-public struct PairScore: Sendable {
-    /// The Fellegi–Sunter sum: what the relation is decided on.
-    public var logOdds: Double
-    /// The calibrated probability of one matter (``ScoreCalibration``): what
-    /// a clerk reads and the acceptance advice's decision level is held to.
-    public var probability: Double
-    /// How far, in log-odds, the pair lies past the nearer of the scorer's two
-    /// gates (negative when it is not one matter): how sure the decision is,
-    /// whatever the probability says. The pairs nearest 0 are the ones an
-    /// official's judgment teaches most (``LabelQueue``).
-    public var margin: Double
-    /// The score's parts, as the calibration reads them.
-    public var calibrationInputs: CalibrationInputs
-    public var relation: Relation
-    public var reasons: [String]
-    /// Every comparison that said something, with its weight (with reasons only).
-    public var evidence: [Evidence] = []
-    /// The petitioners are different people (different ID, phone or name, and
-    /// nothing of theirs agrees), outside a group petition.
-    public var identityConflict = false
-    /// The petitioners are known to be the same: ID number (or one digit off),
-    /// phone or account agree, or the first-named petitioners' full names are
-    /// the same. What a decline needs besides a sure probability (``MatchCertainty``).
-    public var identityAgrees = false
-}
-
 /// A Fellegi–Sunter scorer: a pair becomes one level per ``Comparison`` (a
 /// comparison vector), and each level adds its log-likelihood ratio from
 /// ``MatchWeights``, positive when it is more likely between petitions of one

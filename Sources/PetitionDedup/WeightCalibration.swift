@@ -14,7 +14,10 @@ public struct WeightCalibration {
     public let store: any PetitionStorage
     /// Petitions whose blocking-key partners become candidate pairs.
     public var sampledPetitions = 20_000
-    /// Keys shared by more petitions than this say too little (a big estate's name).
+    /// Keys shared by more petitions than this are not sampled. Smaller than
+    /// ``CandidateLimits/commonKey`` on purpose: estimation wants pairs that a
+    /// key makes likely to match, not every pair the job would score, and a
+    /// key of 400 petitions would give 80,000 pairs of mostly strangers.
     public var maximumKeyList = 50
     public var maximumCandidatePairs = 200_000
     public var randomPairs = 50_000
@@ -105,17 +108,3 @@ public struct WeightCalibration {
     }
 }
 
-/// SplitMix64: a small seeded generator, so that the pairs drawn are the same on every machine.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

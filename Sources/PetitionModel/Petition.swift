@@ -1,28 +1,6 @@
 import Foundation
 import PetitionText
 
-/// One person named on a petition.
-public struct Petitioner: Sendable, Equatable, Codable {
-    public var name: String?
-    /// As written; see ``canonicalIDNumber``.
-    public var idNumber: String?
-    /// As written; see ``canonicalPhone``.
-    public var phone: String?
-
-    public init(name: String? = nil, idNumber: String? = nil, phone: String? = nil) {
-        self.name = name
-        self.idNumber = idNumber
-        self.phone = phone
-    }
-
-    public var canonicalIDNumber: String? { idNumber.flatMap(IdentifierForms.residentID) }
-    public var canonicalPhone: String? { phone.flatMap(IdentifierForms.phone) }
-
-    enum CodingKeys: String, CodingKey {
-        case name, idNumber = "id_number", phone
-    }
-}
-
 /// A petition (信访件) as DOMAIN.md defines it; dates in ISO form.
 public struct Petition: Sendable, Equatable {
     public static let channels = ["来信", "来访", "网上信访", "电话"]
@@ -68,36 +46,4 @@ public struct Petition: Sendable, Equatable {
 
     /// Rank of `level` from 县级 (0) to 国家级 (3).
     public var levelRank: Int? { level.flatMap { Self.levels.firstIndex(of: $0) } }
-}
-
-/// A backlog case (信访积案) under a leader's personal handling.
-public struct BacklogCase: Sendable, Equatable {
-    public var caseID: String
-    public var title: String
-    public var summary: String?
-    public var province: String?
-    public var city: String?
-    public var county: String?
-    public var category: String?
-    public var openedAt: CalendarDate?
-    public var leader: String?
-    public var responsibleUnits: [String]
-    public var status: String?
-
-    public init(caseID: String, title: String, summary: String? = nil, province: String? = nil,
-                city: String? = nil, county: String? = nil, category: String? = nil,
-                openedAt: CalendarDate? = nil, leader: String? = nil, responsibleUnits: [String] = [],
-                status: String? = nil) {
-        self.caseID = caseID
-        self.title = title
-        self.summary = summary
-        self.province = province
-        self.city = city
-        self.county = county
-        self.category = category
-        self.openedAt = openedAt
-        self.leader = leader
-        self.responsibleUnits = responsibleUnits
-        self.status = status
-    }
 }

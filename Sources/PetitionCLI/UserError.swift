@@ -1,0 +1,11 @@
+import ArgumentParser
+import Foundation
+import PetitionAnswers
+import PetitionModel
+import PetitionStore
+import PetitionText
+
+/// A problem with what the user gave us, reported with exit code 1.
+struct UserError: Error {
+    var message: String
+}
