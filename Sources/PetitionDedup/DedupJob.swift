@@ -118,27 +118,16 @@ public final class DedupJob {
             // matter whose petitioner it contradicts.
             var bestOfMatter: [String: (score: PairScore, other: Int)] = [:]
             var conflicting: Set<String> = []
-            // Most candidates cannot be the same matter even with identical
-            // texts (the score only grows with the similarity): they are
-            // decided without comparing texts, and identity does not depend on text.
-            var hopefuls: [(other: Int, matter: String, features: MatchFeatures, score: PairScore)] = []
             for other in index.candidates(of: offset, keys: prepared.keys, limit: candidateLimit) {
                 let matter = matterOf[other]
                 guard !matter.isEmpty, let candidateFeatures = index.features[other] else { continue }
-                hopefuls.append((other, matter, candidateFeatures,
-                                 scorer.score(features, candidateFeatures, textSimilarity: Self.similarityBound)))
-            }
-            let authors = hopefuls.filter(\.score.identityAgrees)
-            let author = AuthorVocabulary.of(similarities: authors.map { index.similarity(offset, $0.other) },
-                                             primaryConcepts: authors.map(\.features.primaryConcepts),
-                                             matters: authors.map(\.matter))
-            for (other, matter, candidateFeatures, first) in hopefuls {
-                let hopeful = author == .none || !first.identityAgrees ? first
-                    : scorer.score(features, candidateFeatures, textSimilarity: Self.similarityBound, author: author)
+                // Most candidates cannot be the same matter even with identical
+                // texts (the score only grows with the similarity): they are
+                // decided without comparing texts, and identity does not depend on text.
+                let hopeful = scorer.score(features, candidateFeatures, textSimilarity: Self.similarityBound)
                 if hopeful.identityConflict { conflicting.insert(matter) }
                 guard hopeful.relation == .sameMatter else { continue }
-                let score = scorer.score(features, candidateFeatures, textSimilarity: index.similarity(offset, other),
-                                         author: author)
+                let score = scorer.score(features, candidateFeatures, textSimilarity: index.similarity(offset, other))
                 guard score.relation == .sameMatter else { continue }
                 if let current = bestOfMatter[matter], current.score.logOdds >= score.logOdds { continue }
                 bestOfMatter[matter] = (score, other)

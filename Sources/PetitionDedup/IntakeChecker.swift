@@ -40,8 +40,7 @@ public final class IntakeChecker {
 
     private func check(_ petition: Petition, profile: PetitionProfile) throws -> CheckResult {
         // Score every candidate on numbers alone; explain only the ones shown.
-        let (all, author) = try scoredCandidates(of: petition, profile: profile)
-        var scored = all.filter { $0.score.relation != .unrelated }
+        var scored = try scoredCandidates(of: petition, profile: profile).filter { $0.score.relation != .unrelated }
         scored.sort { a, b in
             let rankA = a.score.relation == .sameMatter ? 1 : 0, rankB = b.score.relation == .sameMatter ? 1 : 0
             if rankA != rankB { return rankA > rankB }
@@ -49,7 +48,7 @@ public final class IntakeChecker {
         }
         var matches: [CheckMatch] = []
         for (candidate, _, similarity) in scored.prefix(10) {
-            let score = scorer.score(profile, candidate.profile, textSimilarity: similarity, author: author)
+            let score = scorer.score(profile, candidate.profile, textSimilarity: similarity)
             matches.append(CheckMatch(id: candidate.id, relation: score.relation, score: score.probability,
                                       reasons: score.reasons, evidence: score.evidence,
                                       identityAgrees: score.identityAgrees, matterID: candidate.matterID,
@@ -91,32 +90,18 @@ public final class IntakeChecker {
 
     /// Every candidate the petition's keys and rarest words find, scored on
     /// numbers alone (no reasons), whatever its relation.
-    /// With them, the author's vocabulary read from those whose identity
-    /// agrees (``AuthorVocabulary``), by which their scores are discounted.
     func scoredCandidates(of petition: Petition, profile: PetitionProfile? = nil) throws
-        -> (candidates: [(candidate: Candidate, score: PairScore, similarity: Float)], author: AuthorVocabulary) {
+        -> [(candidate: Candidate, score: PairScore, similarity: Float)] {
         let profile = profile ?? builder.profile(of: petition)
         let vector = statistics.vector(profile).truncated(to: CorpusIndex.vectorWords)
         let features = MatchFeatures(profile)
-        var scored = try loadCandidates(try candidateRowIDs(for: petition, profile: profile), excluding: petition.id)
+        return try loadCandidates(try candidateRowIDs(for: petition, profile: profile), excluding: petition.id)
             .map { candidate in
                 let similarity = vector.cosine(candidate.vector
                     ?? statistics.vector(candidate.profile).truncated(to: CorpusIndex.vectorWords))
-                return (candidate: candidate, features: MatchFeatures(candidate.profile),
-                        score: scorer.score(features, MatchFeatures(candidate.profile), textSimilarity: similarity),
-                        similarity: similarity)
+                return (candidate, scorer.score(features, MatchFeatures(candidate.profile), textSimilarity: similarity),
+                        similarity)
             }
-        let authors = scored.filter(\.score.identityAgrees)
-        let author = AuthorVocabulary.of(similarities: authors.map(\.similarity),
-                                         primaryConcepts: authors.map(\.features.primaryConcepts),
-                                         matters: authors.map(\.candidate.matterID))
-        if author != .none {
-            for index in scored.indices where scored[index].score.identityAgrees {
-                scored[index].score = scorer.score(features, scored[index].features,
-                                                   textSimilarity: scored[index].similarity, author: author)
-            }
-        }
-        return (scored.map { ($0.candidate, $0.score, $0.similarity) }, author)
     }
 
     /// Checks and stores the petition with its matter, in one transaction.

@@ -30,7 +30,7 @@ public struct LabelQueue {
         for row in rows.reversed() {
             if shouldStop() { break }
             guard let petition = try store.petition(rowID: row) else { continue }
-            let scored = try checker.scoredCandidates(of: petition).candidates
+            let scored = try checker.scoredCandidates(of: petition)
                 .filter { !labelled.contains([min(petition.id, $0.candidate.id), max(petition.id, $0.candidate.id)]) }
             for side in [true, false] {
                 guard let best = scored.filter({ ($0.score.margin >= 0) == side })

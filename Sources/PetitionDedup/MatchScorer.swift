@@ -34,9 +34,8 @@ public struct MatchScorer: Sendable {
     }
 
     /// Scores two profiles and explains the verdict (for the intake check).
-    public func score(_ a: PetitionProfile, _ b: PetitionProfile, textSimilarity: Float,
-                      author: AuthorVocabulary = .none) -> PairScore {
-        score(MatchFeatures(a), MatchFeatures(b), textSimilarity: textSimilarity, author: author, explaining: (a, b))
+    public func score(_ a: PetitionProfile, _ b: PetitionProfile, textSimilarity: Float) -> PairScore {
+        score(MatchFeatures(a), MatchFeatures(b), textSimilarity: textSimilarity, explaining: (a, b))
     }
 
     /// What a pair's comparison vector says beyond the weights: the gates' inputs.
@@ -79,7 +78,7 @@ public struct MatchScorer: Sendable {
     }
 
     /// The comparison vector of a pair (text excepted: it is continuous).
-    func compare(_ a: MatchFeatures, _ b: MatchFeatures, habitualConcepts: UInt64 = 0) -> Findings {
+    func compare(_ a: MatchFeatures, _ b: MatchFeatures) -> Findings {
         var found = Findings()
         // A group keeps its matter when another representative files for it: both
         // petitions are then collective, and who signed says little.
@@ -177,7 +176,7 @@ public struct MatchScorer: Sendable {
         if a.concepts != 0 && b.concepts != 0 {
             if a.concepts & b.concepts == 0 {
                 found[.concept] = 2
-            } else if a.primaryConcepts & b.primaryConcepts & ~habitualConcepts != 0 {
+            } else if a.primaryConcepts & b.primaryConcepts != 0 {
                 found[.concept] = 1
                 found.conceptAgrees = true
             }
@@ -192,11 +191,9 @@ public struct MatchScorer: Sendable {
     /// reasons in Chinese and the evidence with its weights, naming what the
     /// two profiles share. The nightly job scores without them: it compares
     /// hashes and numbers, never strings.
-    public func score(_ a: MatchFeatures, _ b: MatchFeatures, textSimilarity: Float, author: AuthorVocabulary = .none,
+    public func score(_ a: MatchFeatures, _ b: MatchFeatures, textSimilarity: Float,
                       explaining profiles: (PetitionProfile, PetitionProfile)? = nil) -> PairScore {
-        // The author's habits are discounted only between his own petitions.
-        let sameAuthor = author != .none && compare(a, b).identityAgrees
-        let found = compare(a, b, habitualConcepts: sameAuthor ? author.habitualConcepts : 0)
+        let found = compare(a, b)
         var identity = 0.0, subject = 0.0
         for comparison in Comparison.specifics {
             let level = found[comparison]
@@ -206,8 +203,7 @@ public struct MatchScorer: Sendable {
         }
         let specifics = subject
         let learned = weights.learned
-        let evidentSimilarity = sameAuthor ? author.beyondTypical(textSimilarity) : textSimilarity
-        let textWeight = weights.textWeight(evidentSimilarity) * (learned?.textScale ?? 1)
+        let textWeight = weights.textWeight(textSimilarity) * (learned?.textScale ?? 1)
         subject += textWeight
         let total = weights.prior + identity + subject
 
