@@ -129,6 +129,14 @@ private func snapshot(_ store: PetitionStore) throws -> [String] {
     }
 }
 
+/// Everything stored, read through the storage protocols alone, for any backend.
+private func neutralSnapshot(_ store: any PetitionStorage) throws -> [String] {
+    try store.timeline().compactMap { entry -> String? in
+        guard let petition = try store.storedPetition(id: entry.id)?.petition else { return nil }
+        return ([entry.id, RecordHash.of(petition)] + petition.petitioners.map { $0.name ?? "" }).joined(separator: "|")
+    }.sorted()
+}
+
 @Suite("Hostile input")
 struct HostileInputTests {
     @Test("the catalogue holds more than a hundred hostile inputs")
@@ -151,6 +159,25 @@ struct HostileInputTests {
         #expect(rejection.description.contains(hostile.message), "\(hostile.name): \(rejection)")
         if summary.added == 0 { #expect(try snapshot(temporary.store) == before, "\(hostile.name)") }
         #expect(try temporary.store.isIntact())
+    }
+
+    /// The refusal is the importer's, before any backend sees the record; this
+    /// holds that no backend stores a piece of what was refused.
+    @Test("on PostgreSQL too, a hostile input is refused and leaves the database as it was",
+          .enabled(if: Backend.isPostgresConfigured), arguments: catalogue)
+    fileprivate func refusedOnPostgres(_ hostile: HostileCase) throws {
+        let temporary = try BackendStore(.postgres)
+        let good = temporary.directory.appendingPathComponent("good.jsonl")
+        try Data(line(["id": "GOOD-1"]).utf8).write(to: good)
+        _ = try Importer(store: temporary.store).importRecords(try RecordFile.records(path: good.path), kind: .petitions)
+        let before = try neutralSnapshot(temporary.store)
+        let path = temporary.directory.appendingPathComponent(hostile.file).path
+        try hostile.contents.write(to: URL(fileURLWithPath: path))
+        let summary = try Importer(store: temporary.store).importRecords(try RecordFile.records(path: path), kind: .petitions)
+        let rejection = try #require(summary.rejected.first, "\(hostile.name): accepted")
+        if let field = hostile.field { #expect(rejection.field == field, "\(hostile.name): \(rejection)") }
+        #expect(rejection.description.contains(hostile.message), "\(hostile.name): \(rejection)")
+        if summary.added == 0 { #expect(try neutralSnapshot(temporary.store) == before, "\(hostile.name)") }
     }
 
     @Test("control characters in a text field are removed, and a warning names the line, record and field",
