@@ -3,7 +3,7 @@
 /// `Allow`). The contract test holds it to the OpenAPI document's paths.
 public enum RouteTable {
     public static let routes: [(template: String, methods: [String])] = [
-        ("/", ["GET"]), ("/login", ["POST"]), ("/logout", ["POST"]), ("/v1/dashboard", ["GET"]),
+        ("/", ["GET"]), ("/login", ["POST"]), ("/logout", ["POST"]), ("/labels", ["GET", "POST"]), ("/v1/dashboard", ["GET"]),
         ("/healthz", ["GET"]), ("/metrics", ["GET"]), ("/openapi.json", ["GET"]),
         ("/v1/check", ["POST"]), ("/v1/petitions", ["POST"]), ("/v1/search", ["GET"]),
         ("/v1/petitions/{id}", ["GET"]), ("/v1/matters/{id}", ["GET"]), ("/v1/backlog-cases/{id}", ["GET"]),

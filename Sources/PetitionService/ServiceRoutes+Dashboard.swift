@@ -77,7 +77,7 @@ extension ServiceRoutes {
 
     /// The caller of a dashboard request: its bearer token, else its session
     /// cookie. A bad bearer token is refused (401) rather than ignored.
-    private func dashboardCaller(_ request: Request, _ context: ServiceRequestContext) async throws -> Caller? {
+    func dashboardCaller(_ request: Request, _ context: ServiceRequestContext) async throws -> Caller? {
         let issuer = TokenIssuer(store: store)
         if let header = request.headers[.authorization] {
             let token = try AuthenticationMiddleware.bearerToken(header)

@@ -41,6 +41,8 @@ struct ServiceRoutes: Sendable {
         pages.get("/", use: dashboardPage)
         pages.post("login", use: signIn)
         pages.post("logout", use: signOut)
+        pages.get("labels", use: labelPage)
+        pages.post("labels", use: labelFromPage)
 
         let v1 = router.group("v1").add(middleware: auditTrail)
         let authentication = AuthenticationMiddleware(issuer: TokenIssuer(store: store), work: work,

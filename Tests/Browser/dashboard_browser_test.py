@@ -241,6 +241,13 @@ def main():
             compare(shown, api("?" + query), urllib.parse.unquote(query))
             browser.screenshot(os.path.join(output, f"dashboard-{level}.png"))
             views += 1
+        # The label page: the signed-in admin judges the first pair; the answer is saved and said.
+        browser.navigate(base + "/labels")
+        check(browser.evaluate("document.querySelector('h1').textContent") == "判定信访件对", "no label page at /labels")
+        if browser.evaluate("document.querySelectorAll('section.pair').length"):
+            browser.submit_and_wait("document.querySelector('section.pair button[value=skip]').click()")
+            check("已保存：跳过" in browser.evaluate("document.body.innerText"), "a judgment from the page was not saved")
+        browser.screenshot(os.path.join(output, "labels.png"))
         request = urllib.request.Request(base + "/v1/audit?operator=" + urllib.parse.quote("浏览器测试"),
                                          headers={"Authorization": f"Bearer {token}"})
         with urllib.request.urlopen(request, timeout=60) as answer:

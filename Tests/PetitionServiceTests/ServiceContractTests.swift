@@ -14,9 +14,9 @@ struct ServiceContractTests {
         guard case let .object(root) = contract.document else { throw TestFailure("not an object") }
         #expect(root["openapi"] == .string("3.1.0"))
         #expect(contract.operations == [
-            "GET /", "GET /healthz", "GET /metrics", "GET /openapi.json", "GET /v1/audit", "GET /v1/backlog-cases/{id}",
+            "GET /", "GET /healthz", "GET /labels", "GET /metrics", "GET /openapi.json", "GET /v1/audit", "GET /v1/backlog-cases/{id}",
             "GET /v1/dashboard", "GET /v1/dedup", "GET /v1/labels", "GET /v1/matters/{id}", "GET /v1/petitions/{id}",
-            "GET /v1/search", "POST /login", "POST /logout", "POST /v1/check", "POST /v1/dedup", "POST /v1/labels",
+            "GET /v1/search", "POST /labels", "POST /login", "POST /logout", "POST /v1/check", "POST /v1/dedup", "POST /v1/labels",
             "POST /v1/petitions",
         ])
         // The table that tells 404 from 405 lists the same routes.

@@ -70,3 +70,39 @@ struct ServiceLabelTests {
         try await server.stop()
     }
 }
+
+/// `/labels`: the page on which an official judges pairs in a browser.
+@Suite("Service label page", .serialized)
+struct ServiceLabelPageTests {
+    @Test("the page needs a signed-in investigator or admin, and shows the pairs masked")
+    func page() async throws {
+        let database = try TestDatabase()
+        let server = try await RunningServer(database)
+        #expect(try await server.client().get("/labels").status == 401)
+        #expect(try await server.client(database.clerk).get("/labels").status == 403)
+        let page = try await server.client(database.investigator).get("/labels")
+        #expect(page.status == 200)
+        #expect(page.text.contains("判定信访件对"))
+        #expect(page.text.range(of: #"(?<![\d.])1[3-9]\d{9}(?!\d)"#, options: .regularExpression) == nil)
+        try await server.stop()
+    }
+
+    @Test("an answer from the page is stored and audited; one posted from another site is refused")
+    func answer() async throws {
+        let database = try TestDatabase()
+        let server = try await RunningServer(database)
+        let a = try #require(Fixture.record(0)["id"] as? String), b = try #require(Fixture.record(1)["id"] as? String)
+        let form = "a=\(a)&b=\(b)&label=skip"
+        let client = server.client(database.investigator)
+        let crossSite = try await client.send("POST", "/labels", body: Data(form.utf8), headers: [
+            "Content-Type": "application/x-www-form-urlencoded", "Origin": "http://evil.example"])
+        #expect(crossSite.status == 403)
+        #expect(try database.store.pairLabels().isEmpty)
+        let saved = try await client.post("/labels", text: form, contentType: "application/x-www-form-urlencoded")
+        #expect(saved.status == 303)
+        #expect(saved.headers["location"] == "/labels?saved=skip")
+        #expect(try database.store.pairLabels().map(\.judgment) == [.skipped])
+        #expect(try database.store.auditEntries(from: nil, to: nil, operatorName: "赵调查").contains { $0.subject == "判定：跳过" })
+        try await server.stop()
+    }
+}

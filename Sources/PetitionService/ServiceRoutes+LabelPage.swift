@@ -1,0 +1,74 @@
+import Foundation
+import Hummingbird
+import PetitionAnswers
+import PetitionDashboard
+import PetitionDedup
+import PetitionModel
+import PetitionText
+
+extension ServiceRoutes {
+    /// Pairs the page shows at once: an official's sitting, each pair two full texts.
+    static let labelPagePairs = 5
+    /// Recent petitions scored for the page (about 6 ms each, within a request's deadline).
+    static let labelPageRecent = 300
+
+    /// `GET /labels`: the pairs to judge, for a signed-in investigator or admin.
+    @Sendable func labelPage(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        guard let caller = try await dashboardCaller(request, context) else {
+            return HTMLResponse.make(SignInPage().html(), status: .unauthorized)
+        }
+        guard caller.role.allows(.label) else {
+            return HTMLResponse.make(SignInPage(error: ServiceError.forbidden(role: caller.role, permission: .label).message).html(),
+                                     status: .forbidden)
+        }
+        let notice = try QueryParameters(request.uri.query).oneOf("saved", PairLabel.Judgment.allCases.map(\.rawValue))
+            .flatMap(PairLabel.Judgment.init(rawValue:)).map { "已保存：\($0.chinese)" }
+        context.notes.noteAudit(subject: "判定页")
+        let notes = context.notes
+        let pairs = try await blocking(context) { [store] () -> [LabelPage.Pair] in
+            var queue = LabelQueue(store: store)
+            queue.recentPetitions = Self.labelPageRecent
+            let queued = try queue.pairs(limit: Self.labelPagePairs)
+            notes.noteAudit(subject: "判定页", returned: queued.flatMap { [$0.a, $0.b] })
+            return try queued.map { pair in
+                let petitions = try [pair.a, pair.b].compactMap { id -> (String, String, String, String)? in
+                    guard let petition = try store.storedPetition(id: id)?.petition else { return nil }
+                    return (id, petition.receivedAt.description, PrivacyMask.text(petition.title ?? ""),
+                            PrivacyMask.text(petition.content))
+                }
+                return LabelPage.Pair(a: pair.a, b: pair.b, probability: pair.probability,
+                                      reasons: pair.reasons.map(PrivacyMask.text), petitions: petitions)
+            }
+        }
+        return HTMLResponse.make(LabelPage(pairs: pairs, operatorName: caller.operatorName, notice: notice).html())
+    }
+
+    /// `POST /labels` (a form with `a`, `b`, `label`): stores the judgment and shows the next pairs.
+    @Sendable func labelFromPage(_ request: Request, context: ServiceRequestContext) async throws -> Response {
+        // A judgment changes what the detector learns: refused from another site's page, as the sign-in is.
+        try SignInOrigin.verify(request)
+        guard let caller = try await dashboardCaller(request, context) else {
+            return HTMLResponse.make(SignInPage().html(), status: .unauthorized)
+        }
+        guard caller.role.allows(.label) else { throw ServiceError.forbidden(role: caller.role, permission: .label) }
+        let body = try await RecordBody.bytes(of: request, limit: Self.signInBodyLimit, by: context.notes.deadline)
+        let form = try QueryParameters(String(decoding: body, as: UTF8.self))
+        guard let a = form.text("a"), !a.isEmpty, a.count <= 64 else { throw ServiceError.badField(field: "a", message: "应为信访件编号") }
+        guard let b = form.text("b"), !b.isEmpty, b.count <= 64, b != a else {
+            throw ServiceError.badField(field: "b", message: "应为另一件信访的编号")
+        }
+        guard let judgment = form.text("label").flatMap(PairLabel.Judgment.init(rawValue:)) else {
+            throw ServiceError.badField(field: "label", message: "应为 same_matter、different 或 skip")
+        }
+        let label = PairLabel(a, b, judgment: judgment, operatorName: caller.operatorName,
+                              labelledAt: ISO8601DateFormatter().string(from: Date()), source: "service")
+        context.notes.noteAudit(subject: "判定：\(judgment.chinese)", returned: [label.first, label.second])
+        try await blocking(context) { [store] in
+            for (field, id) in [("a", a), ("b", b)] where try store.storedPetition(id: id) == nil {
+                throw ServiceError.badField(field: field, message: "库中没有信访件 \(id)")
+            }
+            try store.saveLabels([label])
+        }
+        return HTMLResponse.redirect(to: "/labels?saved=\(judgment.rawValue)")
+    }
+}
