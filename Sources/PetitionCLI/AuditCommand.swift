@@ -38,8 +38,13 @@ struct AuditCommand: ParsableCommand {
              Self.returned(entry.returned, width: 40), entry.revealed ? "是：\(entry.reason ?? "")" : ""]
         }
         terminal.print("共 \(entries.count) 条审计记录（北京时间）")
-        for line in table(header: ["时间", "操作人", "命令", "查询或编号", "返回", "完整显示"], rows: rows,
-                          maxWidths: [19, 12, 12, 40, 40, 30]) {
+        // What was asked is the free text, last, narrowed to the terminal's width; the reveal
+        // column only when something was revealed.
+        let anyRevealed = entries.contains(where: \.revealed)
+        let header = ["时间", "操作人", "命令", "返回"] + (anyRevealed ? ["完整显示"] : []) + ["查询或编号"]
+        let shown = rows.map { [$0[0], $0[1], $0[2], $0[4]] + (anyRevealed ? [$0[5]] : []) + [$0[3]] }
+        for line in table(header: header, rows: shown, maxWidths: [19, 8, 12, 14] + (anyRevealed ? [12] : []) + [60],
+                          fitting: terminal.width) {
             terminal.print(line)
         }
     }

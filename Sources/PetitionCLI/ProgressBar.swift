@@ -21,7 +21,8 @@ final class ProgressBar {
         let elapsed = max(now.timeIntervalSince(started), 0.001)
         let rate = Double(done) / elapsed
         let remaining = rate > 0 ? Double(total - done) / rate : 0
-        let width = 30
+        // Narrow enough that the whole line fits 80 columns with the largest counts.
+        let width = 20
         let filled = min(width, width * done / total)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(format: "\r%@ %@ %d/%d  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, done, total, rate, remaining)
@@ -37,7 +38,8 @@ final class ProgressBar {
         let elapsed = max(now.timeIntervalSince(started), 0.001)
         let share = min(max(fraction, 0), 1)
         let remaining = share > 0 ? elapsed * (1 - share) / share : 0
-        let width = 30
+        // Narrow enough that the whole line fits 80 columns with the largest counts.
+        let width = 20
         let filled = Int(Double(width) * share)
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
         let line = String(format: "\r%@ %@ %3.0f%%  %d 条  %.0f 条/秒  剩余 %.0f 秒 ", label, bar, share * 100, done,

@@ -55,9 +55,14 @@ func displayWidth(_ text: String) -> Int {
 func fit(_ text: String, width: Int) -> String {
     var result = ""
     var used = 0
+    let needsCut = displayWidth(text) > width
+    // A cut text ends in …, so that a reader knows there is more.
+    let room = needsCut ? max(0, width - 1) : width
     for character in text {
         let characterWidth = displayWidth(String(character))
-        if used + characterWidth > width {
+        if used + characterWidth > room {
+            result += needsCut && width > 0 ? "…" : ""
+            used += needsCut && width > 0 ? 1 : 0
             if used < width { result += String(repeating: " ", count: width - used) }
             return result
         }

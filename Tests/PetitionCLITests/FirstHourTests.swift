@@ -100,6 +100,18 @@ struct FirstHourTests {
         }
     }
 
+    @Test("the audit trail fits an 80-column terminal, and what is cut ends in …")
+    func auditFits() throws {
+        let petition = try PetitionProcess()
+        try petition.run(["import", try petition.write("s.jsonl", Self.sample)])
+        try petition.run(["search", "房产证", "--region", "历城区", "--level", "县级", "--from", "2021-01-01", "--to", "2021-12-31"])
+        let result = try petition.run(["audit"], environment: ["COLUMNS": "80"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.allSatisfy { displayColumns(String($0)) <= 80 }, "\(result.output)")
+        #expect(lines.contains { $0.contains("search") && $0.contains("…") }, "\(result.output)")
+    }
+
     @Test("a missing file is named, in Chinese")
     func missingFile() throws {
         let petition = try PetitionProcess()
