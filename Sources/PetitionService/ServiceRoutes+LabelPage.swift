@@ -53,22 +53,8 @@ extension ServiceRoutes {
         guard caller.role.allows(.label) else { throw ServiceError.forbidden(role: caller.role, permission: .label) }
         let body = try await RecordBody.bytes(of: request, limit: Self.signInBodyLimit, by: context.notes.deadline)
         let form = try QueryParameters(String(decoding: body, as: UTF8.self))
-        guard let a = form.text("a"), !a.isEmpty, a.count <= 64 else { throw ServiceError.badField(field: "a", message: "应为信访件编号") }
-        guard let b = form.text("b"), !b.isEmpty, b.count <= 64, b != a else {
-            throw ServiceError.badField(field: "b", message: "应为另一件信访的编号")
-        }
-        guard let judgment = form.text("label").flatMap(PairLabel.Judgment.init(rawValue:)) else {
-            throw ServiceError.badField(field: "label", message: "应为 same_matter、different 或 skip")
-        }
-        let label = PairLabel(a, b, judgment: judgment, operatorName: caller.operatorName,
-                              labelledAt: ISO8601DateFormatter().string(from: Date()), source: "service")
-        context.notes.noteAudit(subject: "判定：\(judgment.chinese)", returned: [label.first, label.second])
-        try await blocking(context) { [store] in
-            for (field, id) in [("a", a), ("b", b)] where try store.storedPetition(id: id) == nil {
-                throw ServiceError.badField(field: field, message: "库中没有信访件 \(id)")
-            }
-            try store.saveLabels([label])
-        }
-        return HTMLResponse.redirect(to: "/labels?saved=\(judgment.rawValue)")
+        let label = try await storeLabel(a: form.text("a"), b: form.text("b"), judgment: form.text("label"), caller: caller,
+                                         context: context)
+        return HTMLResponse.redirect(to: "/labels?saved=\(label.judgment.rawValue)")
     }
 }

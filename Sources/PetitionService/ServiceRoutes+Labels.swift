@@ -36,16 +36,23 @@ extension ServiceRoutes {
         guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
             throw ServiceError.badJSON("应为 {\"a\", \"b\", \"label\"}")
         }
-        guard let a = object["a"] as? String, !a.isEmpty, a.count <= 64 else {
-            throw ServiceError.badField(field: "a", message: "应为信访件编号")
-        }
-        guard let b = object["b"] as? String, !b.isEmpty, b.count <= 64, b != a else {
+        let label = try await storeLabel(a: object["a"] as? String, b: object["b"] as? String,
+                                         judgment: object["label"] as? String, caller: try context.caller(), context: context)
+        return JSONResponse.make(LabelAnswer.label(label))
+    }
+
+    /// One judgment from either the API or the page: checked field by field,
+    /// audited, refused whole when either petition is not stored.
+    func storeLabel(a: String?, b: String?, judgment text: String?, caller: Caller,
+                    context: ServiceRequestContext) async throws -> PairLabel {
+        guard let a, !a.isEmpty, a.count <= 64 else { throw ServiceError.badField(field: "a", message: "应为信访件编号") }
+        guard let b, !b.isEmpty, b.count <= 64, b != a else {
             throw ServiceError.badField(field: "b", message: "应为另一件信访的编号")
         }
-        guard let text = object["label"] as? String, let judgment = PairLabel.Judgment(rawValue: text) else {
+        guard let judgment = text.flatMap(PairLabel.Judgment.init(rawValue:)) else {
             throw ServiceError.badField(field: "label", message: "应为 same_matter、different 或 skip")
         }
-        let label = PairLabel(a, b, judgment: judgment, operatorName: try context.caller().operatorName,
+        let label = PairLabel(a, b, judgment: judgment, operatorName: caller.operatorName,
                               labelledAt: ISO8601DateFormatter().string(from: Date()), source: "service")
         context.notes.noteAudit(subject: "判定：\(judgment.chinese)", returned: [label.first, label.second])
         try await blocking(context) { [store] in
@@ -54,6 +61,6 @@ extension ServiceRoutes {
             }
             try store.saveLabels([label])
         }
-        return JSONResponse.make(LabelAnswer.label(label))
+        return label
     }
 }
