@@ -83,7 +83,7 @@ enum LearningBenchmark {
             progress("round \(round + 1): \(labels.count) pairs labelled (\(same) same matter), probabilities "
                      + queue.map { String(format: "%.2f", $0.probability) }.joined(separator: " "))
             if round < rounds - 1, let learned = try? LabelLearner(store: store).learn(from: .handSet) {
-                try store.saveMatchWeights(String(decoding: try JSONEncoder().encode(learned), as: UTF8.self), runID: nil)
+                try WeightCalibration.save(learned, runID: nil, in: store)
             }
         }
         progress("dedup --full --weights learn on \(labelled) labels")

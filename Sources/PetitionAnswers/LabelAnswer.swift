@@ -7,16 +7,25 @@ import PetitionText
 /// pair put to an official with both petitions side by side, and the reading
 /// of judgments sent in, so that either door asks and stores alike.
 public enum LabelAnswer {
+    /// Both petitions of a pair as an official reads them, masked: what the
+    /// command line prints, the page shows and the JSON carries.
+    public static func sideBySide(_ pair: QueuedPair, store: any PetitionStorage, privacy: PrivacyFilter) throws
+        -> [(id: String, receivedAt: String, region: String, petitioner: String?, title: String?, content: String)] {
+        try [pair.a, pair.b].compactMap { id in
+            guard let petition = try store.storedPetition(id: id)?.petition else { return nil }
+            return (petition.id, petition.receivedAt.description,
+                    [petition.province, petition.city, petition.county].compactMap { $0 }.joined(),
+                    petition.petitioners.first?.name.map(privacy.text), petition.title.map(privacy.text),
+                    privacy.text(petition.content))
+        }
+    }
+
     /// One queued pair: the scorer's view and both petitions in full, masked.
     public static func queued(_ pair: QueuedPair, store: any PetitionStorage, privacy: PrivacyFilter) throws -> [String: Any] {
-        let petitions = try [pair.a, pair.b].compactMap { id -> [String: Any]? in
-            guard let petition = try store.storedPetition(id: id)?.petition else { return nil }
-            return [
-                "id": petition.id, "received_at": petition.receivedAt.description,
-                "region": [petition.province, petition.city, petition.county].compactMap { $0 }.joined(),
-                "petitioner": AnswerJSON.null(petition.petitioners.first?.name.map(privacy.text)),
-                "title": AnswerJSON.null(petition.title.map(privacy.text)), "content": privacy.text(petition.content),
-            ]
+        let petitions = try sideBySide(pair, store: store, privacy: privacy).map { petition -> [String: Any] in
+            ["id": petition.id, "received_at": petition.receivedAt, "region": petition.region,
+             "petitioner": AnswerJSON.null(petition.petitioner), "title": AnswerJSON.null(petition.title),
+             "content": petition.content]
         }
         return [
             "a": pair.a, "b": pair.b, "probability": pair.probability, "margin": pair.margin,

@@ -4,7 +4,6 @@ import PetitionAnswers
 import PetitionDedup
 import PetitionService
 import PetitionModel
-import PetitionStore
 import PetitionText
 
 struct CheckCommand: ParsableCommand {

@@ -4,7 +4,6 @@ import PetitionAnswers
 import PetitionDashboard
 import PetitionDedup
 import PetitionModel
-import PetitionStore
 
 struct DedupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

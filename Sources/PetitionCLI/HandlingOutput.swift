@@ -1,5 +1,4 @@
 import PetitionModel
-import PetitionStore
 
 /// A petition's handling history as `show` prints it for a clerk.
 enum HandlingOutput {

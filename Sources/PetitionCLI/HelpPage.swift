@@ -9,18 +9,20 @@ struct HelpPage {
     let root: CommandDescription
     let width: Int
 
-    /// The page `arguments` ask for (`--help`, `-h`, `help [命令…]`, `命令… --help`,
-    /// or nothing), or nil when they ask for something else.
-    func page(for arguments: [String]) -> String? {
-        var words = arguments
-        if words.isEmpty { return render([root.commandName], root) }
-        if words.first == "help" {
-            words.removeFirst()
-        } else if let index = words.firstIndex(where: { $0 == "--help" || $0 == "-h" }) {
-            words = Array(words[..<index])
-        } else {
-            return nil
-        }
+    /// The words naming the command whose help `arguments` ask for (`--help`,
+    /// `-h`, `help [命令…]`, `命令… --help`, or nothing at all), or nil when they
+    /// ask for something else. Read before anything is built: every command
+    /// passes through here. A `-h` after `--` is a search term, not a request.
+    static func request(in arguments: [String]) -> [String]? {
+        let options = arguments.prefix { $0 != "--" }
+        if arguments.isEmpty { return [] }
+        if arguments.first == "help" { return Array(options.dropFirst()) }
+        guard let index = options.firstIndex(where: { $0 == "--help" || $0 == "-h" }) else { return nil }
+        return Array(options[..<index])
+    }
+
+    /// The page of the command the words name (as far as they name one).
+    func page(for words: [String]) -> String {
         var path = [root.commandName], command = root
         for word in words {
             guard let sub = command.subcommands?.first(where: { $0.commandName == word }) else { break }

@@ -5,7 +5,6 @@ import PetitionAnswers
 import PetitionDedup
 import PetitionService
 import PetitionModel
-import PetitionStore
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,7 +3,6 @@ import Foundation
 import PetitionAnswers
 import PetitionDedup
 import PetitionModel
-import PetitionStore
 import PetitionText
 
 /// `petition label`: an official judges the pairs the detector is least sure
@@ -78,7 +77,7 @@ struct LabelCommand: ParsableCommand {
         }
         var saved: [PairLabel] = []
         for (number, pair) in pairs.enumerated() {
-            show(pair, number: number + 1, of: pairs.count, store: store, terminal: terminal)
+            try show(pair, number: number + 1, of: pairs.count, store: store, terminal: terminal)
             guard let judgment = ask(terminal) else { break }
             let label = PairLabel(pair.a, pair.b, judgment: judgment, operatorName: operatorName,
                                   labelledAt: ISO8601DateFormatter().string(from: Date()), source: "label")
@@ -95,16 +94,15 @@ struct LabelCommand: ParsableCommand {
                        + "运行 petition dedup --full --weights learn 学习")
     }
 
-    private func show(_ pair: QueuedPair, number: Int, of total: Int, store: any PetitionStorage, terminal: Terminal) {
+    private func show(_ pair: QueuedPair, number: Int, of total: Int, store: any PetitionStorage, terminal: Terminal) throws {
         terminal.print("")
         terminal.print(String(format: "第 %d/%d 对　查重概率 %.2f　%@", number, total, pair.probability,
                               pair.relation == .sameMatter ? "现判为同一事项" : "现判为不同事项"))
         if !pair.reasons.isEmpty { terminal.print("理由：" + pair.reasons.map(PrivacyMask.text).joined(separator: "；")) }
-        for id in [pair.a, pair.b] {
-            guard let petition = try? store.storedPetition(id: id)?.petition else { continue }
-            terminal.print("── \(id)　\(petition.receivedAt.description)　\(petition.petitioners.first?.name.map(PrivacyMask.text) ?? "")")
-            if let title = petition.title { terminal.print("标题：" + PrivacyMask.text(title)) }
-            terminal.print(PrivacyMask.text(petition.content))
+        for petition in try LabelAnswer.sideBySide(pair, store: store, privacy: PrivacyFilter(reveal: false)) {
+            terminal.print("── \(petition.id)　\(petition.receivedAt)　\(petition.petitioner ?? "")")
+            if let title = petition.title { terminal.print("标题：" + title) }
+            terminal.print(petition.content)
         }
     }
 

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PetitionAnswers
 import PetitionModel
-import PetitionStore
 import PetitionText
 
 @main
@@ -16,9 +15,8 @@ struct PetitionCommand: ParsableCommand {
     /// Exit codes of DOMAIN.md: 1 for input or usage errors, 2 for internal errors.
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if !arguments.contains("--experimental-dump-help"), let root = CommandDescription.of(PetitionCommand.self),
-           let page = HelpPage(root: root, width: Terminal.current.width).page(for: arguments) {
-            Terminal.current.print(page)
+        if let words = HelpPage.request(in: arguments), let root = CommandDescription.of(PetitionCommand.self) {
+            Terminal.current.print(HelpPage(root: root, width: Terminal.current.width).page(for: words))
             Foundation.exit(0)
         }
         if let unknown = UsageMessages.unknownCommand(in: arguments,

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PetitionAnswers
 import PetitionModel
-import PetitionStore
 import PetitionText
 
 struct SearchCommand: ParsableCommand {

@@ -3,7 +3,6 @@ import Foundation
 import PetitionAnswers
 import PetitionDedup
 import PetitionModel
-import PetitionStore
 
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

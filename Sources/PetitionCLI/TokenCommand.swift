@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PetitionService
 import PetitionModel
-import PetitionStore
 
 /// `petition token add|list|revoke`: the service's bearer tokens. A token is
 /// printed once, when made; the database keeps only its SHA-256.

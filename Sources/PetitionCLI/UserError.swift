@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import PetitionAnswers
 import PetitionModel
-import PetitionStore
 import PetitionText
 
 /// A problem with what the user gave us, reported with exit code 1.

@@ -54,11 +54,13 @@ public struct LabelLearner {
     /// from: asked before a run starts, so that a run is not begun in vain.
     public static func requireEnoughLabels(in store: any PetitionStorage) throws {
         let labels = try store.pairLabels()
-        let same = labels.filter { $0.judgment == .sameMatter }.count
-        let different = labels.filter { $0.judgment == .different }.count
-        guard same + different >= minimumLabels, same >= minimumPerJudgment, different >= minimumPerJudgment else {
-            throw TooFewLabels(sameMatter: same, different: different)
-        }
+        try requireEnough(sameMatter: labels.filter { $0.judgment == .sameMatter }.count,
+                          different: labels.filter { $0.judgment == .different }.count)
+    }
+
+    static func requireEnough(sameMatter: Int, different: Int) throws(TooFewLabels) {
+        guard sameMatter + different >= minimumLabels, sameMatter >= minimumPerJudgment, different >= minimumPerJudgment
+        else { throw TooFewLabels(sameMatter: sameMatter, different: different) }
     }
 
     /// The weights `base` with what the labels teach; `base`'s own learned
@@ -68,8 +70,7 @@ public struct LabelLearner {
         start.learned = nil
         let examples = try scoredLabels(with: start)
         let same = examples.filter(\.isRepeat).count, different = examples.count - same
-        guard examples.count >= Self.minimumLabels, same >= Self.minimumPerJudgment,
-              different >= Self.minimumPerJudgment else { throw TooFewLabels(sameMatter: same, different: different) }
+        try Self.requireEnough(sameMatter: same, different: different)
         let isRepeat = examples.map(\.isRepeat)
         let before = LabelFigures(joins: examples.map(\.joinedBefore), probabilities: examples.map(\.probabilityBefore),
                                   isRepeat: isRepeat)

@@ -17,7 +17,8 @@ public struct MatchWeights: Sendable, Codable, Equatable {
     public var randomPairs: Int?
     public var matchShare: Double?
     /// What the bureau's labelled pairs taught (`dedup --weights learn`):
-    /// when present, its probability decides a pair, not the gates.
+    /// when present, the scorer's gates and the text's weight are moved by it
+    /// and its calibration gives the probability (``LearnedDecision``).
     public var learned: LearnedDecision?
 
     /// The levels in one array, comparison after comparison (``Comparison/firstLevel``):

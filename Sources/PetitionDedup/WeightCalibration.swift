@@ -101,7 +101,7 @@ public struct WeightCalibration {
         return try? JSONDecoder().decode(MatchWeights.self, from: Data(text.utf8))
     }
 
-    static func save(_ weights: MatchWeights, runID: Int64?, in store: any PetitionStorage) throws {
+    public static func save(_ weights: MatchWeights, runID: Int64?, in store: any PetitionStorage) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try store.saveMatchWeights(String(decoding: try encoder.encode(weights), as: UTF8.self), runID: runID)

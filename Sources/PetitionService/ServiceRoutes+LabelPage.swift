@@ -30,14 +30,12 @@ extension ServiceRoutes {
             queue.recentPetitions = Self.labelPageRecent
             let queued = try queue.pairs(limit: Self.labelPagePairs)
             notes.noteAudit(subject: "判定页", returned: queued.flatMap { [$0.a, $0.b] })
+            let privacy = PrivacyFilter(reveal: false)
             return try queued.map { pair in
-                let petitions = try [pair.a, pair.b].compactMap { id -> (String, String, String, String)? in
-                    guard let petition = try store.storedPetition(id: id)?.petition else { return nil }
-                    return (id, petition.receivedAt.description, PrivacyMask.text(petition.title ?? ""),
-                            PrivacyMask.text(petition.content))
-                }
+                let petitions = try LabelAnswer.sideBySide(pair, store: store, privacy: privacy)
+                    .map { ($0.id, $0.receivedAt, $0.title ?? "", $0.content) }
                 return LabelPage.Pair(a: pair.a, b: pair.b, probability: pair.probability,
-                                      reasons: pair.reasons.map(PrivacyMask.text), petitions: petitions)
+                                      reasons: pair.reasons.map(privacy.text), petitions: petitions)
             }
         }
         return HTMLResponse.make(LabelPage(pairs: pairs, operatorName: caller.operatorName, notice: notice).html())

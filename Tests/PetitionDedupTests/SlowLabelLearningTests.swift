@@ -54,8 +54,7 @@ struct SlowLabelLearningTests {
             try corpus.store.saveLabels(labels)
             // Between rounds the queue is asked again with what was learned, as an official's next sitting would be.
             if round < 4, let learned = try? LabelLearner(store: corpus.store).learn(from: .handSet) {
-                try corpus.store.saveMatchWeights(String(decoding: try JSONEncoder().encode(learned), as: UTF8.self),
-                                                  runID: nil)
+                try WeightCalibration.save(learned, runID: nil, in: corpus.store)
             }
         }
         #expect(try corpus.store.pairLabels().count == 50)
