@@ -28,7 +28,8 @@ extension ServiceRoutes {
         let pairs = try await blocking(context) { [store] () -> [LabelPage.Pair] in
             var queue = LabelQueue(store: store)
             queue.recentPetitions = Self.labelPageRecent
-            let queued = try queue.pairs(limit: Self.labelPagePairs)
+            let queued = try queue.pairs(limit: Self.labelPagePairs,
+                                         shouldStop: { notes.deadline.map { .now >= $0.instant } ?? false })
             notes.noteAudit(subject: "判定页", returned: queued.flatMap { [$0.a, $0.b] })
             let privacy = PrivacyFilter(reveal: false)
             return try queued.map { pair in

@@ -18,7 +18,8 @@ extension ServiceRoutes {
         let answer = try await blocking(context) { [store] () throws -> Data in
             var queue = LabelQueue(store: store)
             queue.recentPetitions = recent
-            let pairs = try queue.pairs(limit: limit)
+            // Scoring stops at the request's deadline: the answer is gone by then, and the thread is the store's.
+            let pairs = try queue.pairs(limit: limit, shouldStop: { notes.deadline.map { .now >= $0.instant } ?? false })
             notes.noteAudit(subject: "待判定 --limit \(limit) --recent \(recent)", returned: pairs.flatMap { [$0.a, $0.b] })
             return JSONResponse.data(["pairs": try pairs.map {
                 try LabelAnswer.queued($0, store: store, privacy: PrivacyFilter(reveal: false))

@@ -69,6 +69,20 @@ struct LabelCommandLineTests {
         #expect(result.error.contains("XF-404"))
     }
 
+    @Test("the queue is bounded: a limit or a look-back out of range is refused")
+    func bounded() throws {
+        let petition = try prepared()
+        for arguments in [["label", "--limit", "0"], ["label", "--limit", "201"], ["label", "--recent", "100001"]] {
+            let result = try petition.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.error.contains("应在"), "\(arguments): \(result.error)")
+        }
+        let listed = try petition.run(["label", "--list", "--limit", "5", "--recent", "10"])
+        #expect(listed.status == 0)
+        let audit = try petition.run(["audit", "--json"])
+        #expect(audit.output.contains("待判定 --limit 5 --recent 10"))
+    }
+
     @Test("learning from too few labels is refused in Chinese before the run starts")
     func tooFew() throws {
         let petition = try prepared()

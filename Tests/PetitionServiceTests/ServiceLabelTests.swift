@@ -15,6 +15,9 @@ struct ServiceLabelTests {
         let queue = try await server.client(database.investigator).get("/v1/labels?limit=3&recent=50")
         #expect(queue.status == 200, "\(queue.text)")
         #expect(queue.json["pairs"] is [Any])
+        // The read is audited with its parameters, as `petition label --list` audits it.
+        #expect(try database.store.auditEntries(from: nil, to: nil, operatorName: "赵调查")
+            .contains { $0.subject == "待判定 --limit 3 --recent 50" })
         try await server.stop()
     }
 
